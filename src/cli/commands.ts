@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import Fastify from 'fastify';
+import { loadConfig } from '../server/config.js';
+import { buildApp } from '../server/app.js';
+import { createDatabase } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { DEMO_LOGIN, seedDemo } from '../server/demo/seed.js';
+import { invalidField } from '../server/lib/errors.js';
+import { hashPassword } from '../server/modules/accounts/passwords.js';
+import { startServer } from '../server/runtime.js';
+
+export async function start(): Promise<void> {
+  const config = loadConfig();
+  const running = await startServer(config);
+  const address = config.baseUrl;
+  console.log(`\nMoebius is running at ${address}  (API docs: ${address}/api/docs)`);
+  console.log(`Database: ${config.dialect === 'sqlite' ? config.sqlitePath : 'PostgreSQL'}`);
+  if (running.demoLogin) {
+    console.log(`Demo login: ${running.demoLogin.email} / ${running.demoLogin.password}  (organisation "Acme Outdoor")`);
+  } else if (config.dialect === 'sqlite' && config.demo) {
+    console.log(`Demo login (if the demo was seeded earlier): ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  }
+  const stop = (signal: string) => {
+    running.app.log.info({ signal }, 'shutting down');
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** A database handle and the services, without listening: for one-off tasks. */
+async function withServices<T>(task: (services: Awaited<ReturnType<typeof buildApp>>['services'], db: ReturnType<typeof createDatabase>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = createDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database);
+    const { app, services } = await buildApp(config, database, { logger: false });
+    try {
+      return await task(services, database);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+export async function migrate(): Promise<void> {
+  const config = loadConfig();
+  const database = createDatabase(config.databaseUrl);
+  try {
+    const applied = await migrateToLatest(database);
+    console.log(applied.length === 0 ? 'The database is up to date.' : `Applied: ${applied.join(', ')}`);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function seed(): Promise<void> {
+  const seeded = await withServices((services, database) => seedDemo(services, database.db));
+  console.log(seeded ? `Seeded "Acme Outdoor". Log in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}` : 'The demo is there already; nothing changed.');
+}
+
+export async function adminCreateUser(values: { email?: string; name?: string; password?: string; 'password-stdin'?: boolean }): Promise<void> {
+  const password = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : values.password;
+  // The same rules as sign-up: validate through the API's own schema.
+  const probe = Fastify({ logger: false });
+  const { SignupBody } = await import('../server/modules/accounts/schemas.js');
+  const { installValidation } = await import('../server/plugins/validation.js');
+  installValidation(probe);
+  const validate = probe.validatorCompiler
+    ? probe.validatorCompiler({ schema: SignupBody, method: 'POST', url: '/', httpPart: 'body' })
+    : null;
+  const input = { email: values.email, name: values.name, password };
+  if (validate && validate(input) !== true) {
+    const { error } = validate(input) as { error?: { message: string } };
+    throw invalidField('/', `--email, --name and a password of at least 10 characters are required (${error?.message ?? 'invalid'})`);
+  }
+  const user = await withServices(async (services, database) => {
+    const passwordHash = await hashPassword(password ?? '');
+    return database.db.transaction().execute((trx) => services.accounts.createAccount(trx, { email: values.email ?? '', name: values.name ?? '', passwordHash }));
+  });
+  console.log(`Created ${user.email} (${user.id}).`);
+}

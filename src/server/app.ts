@@ -1,0 +1,95 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import type { Context } from './context.js';
+import type { DatabaseHandle } from './db/database.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { AppError } from './lib/errors.js';
+import type { App } from './lib/http.js';
+import { newId } from './lib/ids.js';
+import { createMailer, type Mailer } from './lib/mailer.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './lib/rate-limits.js';
+import { installAuth } from './plugins/auth.js';
+import { installErrorHandling } from './plugins/errors.js';
+import { installHealth } from './plugins/health.js';
+import { installMetrics } from './plugins/metrics.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { installValidation } from './plugins/validation.js';
+import { installWeb } from './plugins/web.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import { AccountsService } from './modules/accounts/service.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { EventsService } from './modules/events/service.js';
+import { invitationRoutes } from './modules/invitations/routes.js';
+import { InvitationsService } from './modules/invitations/service.js';
+import { orgRoutes } from './modules/orgs/routes.js';
+import { OrgsService } from './modules/orgs/service.js';
+
+export interface AppOptions {
+  clock?: Clock;
+  mailer?: Mailer;
+  rateLimits?: Partial<RateLimits>;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Services {
+  events: EventsService;
+  accounts: AccountsService;
+  orgs: OrgsService;
+  invitations: InvitationsService;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the whole application on an open database; never listens itself. */
+export async function buildApp(config: Config, database: DatabaseHandle, options: AppOptions = {}): Promise<{ app: App; services: Services }> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: 1_048_576,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const ctx: Context = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    clock: options.clock ?? systemClock,
+    mailer: options.mailer ?? createMailer(config.smtpUrl, config.dataDir),
+    log: app.log,
+  };
+  const events = new EventsService(ctx);
+  const accounts = new AccountsService(ctx, events);
+  const orgs = new OrgsService(ctx, events);
+  const invitations = new InvitationsService(ctx, events, orgs, accounts);
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+
+  installValidation(app);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'rate_limited', `Too many attempts. Try again in ${context.after}.`),
+  });
+  installAuth(app, config, accounts);
+  await installOpenApi(app);
+  installMetrics(app);
+  installHealth(app, database.db);
+
+  await app.register(accountRoutes, { accounts, config, rateLimits });
+  await app.register(orgRoutes, { orgs });
+  await app.register(invitationRoutes, { invitations, config, rateLimits });
+  await app.register(eventRoutes, { events, orgs });
+
+  await installWeb(app);
+  return { app, services: { events, accounts, orgs, invitations } };
+}

@@ -1,0 +1,15 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { Db, Dialect } from './db/database.js';
+import type { Clock } from './lib/clock.js';
+import type { Mailer } from './lib/mailer.js';
+
+/** What every service is built with. */
+export interface Context {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}
