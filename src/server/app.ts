@@ -69,6 +69,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const invitations = new InvitationsService(ctx, events, orgs, accounts);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
+  // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
+  app.removeContentTypeParser('text/plain');
   installValidation(app);
   installErrorHandling(app);
   app.addHook('onSend', async (request, reply) => {
