@@ -16,7 +16,7 @@ import { installErrorHandling } from './plugins/errors.js';
 import { installHealth } from './plugins/health.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installOpenApi } from './plugins/openapi.js';
-import { installValidation } from './plugins/validation.js';
+import { installValidation, refuseNulCharacters } from './plugins/validation.js';
 import { installWeb } from './plugins/web.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { AccountsService } from './modules/accounts/service.js';
@@ -72,6 +72,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
   app.removeContentTypeParser('text/plain');
   installValidation(app);
+  refuseNulCharacters(app);
   installErrorHandling(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -54,6 +54,12 @@ describeEachDatabase('accounts', (t) => {
       expect(response.body.error).toMatchObject({ details: expect.arrayContaining([expect.objectContaining({ path, code })]) });
     });
 
+    it('refuses text with the NUL character, naming the field (PostgreSQL cannot store it)', async () => {
+      const response = await t().client().post('/api/v1/auth/signup', { email: 'a@b.co', password: PASSWORD, name: 'A\u0000B' });
+      expect(response.status).toBe(422);
+      expect(response.body.error).toMatchObject({ details: [{ path: '/name', code: 'nul_character' }] });
+    });
+
     it('answers 400 to malformed JSON, 415 to other media types and 413 to huge bodies', async () => {
       const client = t().client();
       const malformed = await client.post('/api/v1/auth/signup', '{"email": ', { 'content-type': 'application/json' });

@@ -1,6 +1,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../lib/errors.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -16,4 +17,29 @@ export function installValidation(app: FastifyInstance): void {
   const lenient = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
   for (const ajv of [strict, lenient]) ajv.addKeyword({ keyword: 'example' });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : lenient).compile(schema));
+}
+
+/** The JSON pointer of the first string containing NUL (which PostgreSQL cannot store), or null. */
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '/' : null;
+  if (depth > 64 || typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = findNul(child, `${path}/${key}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Text containing the NUL character is refused everywhere, with the field named. */
+export function refuseNulCharacters(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [['body', request.body], ['querystring', request.query], ['params', request.params]] as const) {
+      const path = findNul(value, '');
+      if (path !== null) {
+        throw new AppError(422, 'validation_failed', `Invalid ${part} field ${path}: must not contain the NUL character.`, [
+          { path, message: 'must not contain the NUL character', code: 'nul_character' },
+        ]);
+      }
+    }
+  });
 }

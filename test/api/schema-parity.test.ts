@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createDatabase } from '../../src/server/db/database.js';
+import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { createTestDatabase, dialects } from '../support/databases.js';
+
+type Shape = Record<string, string[]>;
+
+async function shapeOf(dialect: 'sqlite' | 'postgres'): Promise<Shape> {
+  const target = await createTestDatabase(dialect);
+  const handle = createDatabase(target.url);
+  try {
+    await migrateToLatest(handle);
+    const rows =
+      dialect === 'sqlite'
+        ? (
+            await sql<{ table_name: string; column_name: string }>`
+              select m.name as table_name, p.name as column_name
+              from sqlite_master m join pragma_table_info(m.name) p
+              where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'kysely_%'`.execute(handle.db.withoutPlugins())
+          ).rows
+        : (
+            await sql<{ table_name: string; column_name: string }>`
+              select table_name, column_name from information_schema.columns
+              where table_schema = 'public' and table_name not like 'kysely_%'`.execute(handle.db.withoutPlugins())
+          ).rows;
+    const shape: Shape = {};
+    for (const row of rows) (shape[row.table_name] ??= []).push(row.column_name);
+    for (const columns of Object.values(shape)) columns.sort();
+    return shape;
+  } finally {
+    await handle.close();
+    await target.drop();
+  }
+}
+
+describe('migrations', () => {
+  it('create the expected tables on SQLite', async () => {
+    const shape = await shapeOf('sqlite');
+    expect(Object.keys(shape).sort()).toEqual(['api_tokens', 'events', 'invitations', 'memberships', 'orgs', 'sessions', 'users']);
+    expect(shape.events).toEqual(['actor_id', 'id', 'org_id', 'payload', 'subject_id', 'subject_type', 'time', 'type']);
+  });
+
+  it.runIf(dialects().includes('postgres'))('give SQLite and PostgreSQL the same tables and columns', async () => {
+    const [sqlite, postgres] = await Promise.all([shapeOf('sqlite'), shapeOf('postgres')]);
+    expect(postgres).toEqual(sqlite);
+  });
+
+  it('are idempotent: a second run applies nothing', async () => {
+    for (const dialect of dialects()) {
+      const target = await createTestDatabase(dialect);
+      const handle = createDatabase(target.url);
+      try {
+        expect(await migrateToLatest(handle)).toContain('0001_foundation');
+        expect(await migrateToLatest(handle)).toEqual([]);
+      } finally {
+        await handle.close();
+        await target.drop();
+      }
+    }
+  });
+});
