@@ -20,7 +20,7 @@ export default async function setup(): Promise<void> {
     await client.connect();
     await client.query('select 1');
   } catch (error) {
-    throw new Error(`Cannot connect to PostgreSQL at MOEBIUS_TEST_POSTGRES_URL (${(error as Error).message}). Start it or unset the variable.`);
+    throw new Error(`Cannot connect to PostgreSQL at MOEBIUS_TEST_POSTGRES_URL (${(error as Error).message}). Start it or unset the variable.`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -137,7 +137,7 @@ describeEachDatabase('invitations', (t) => {
   ])('rejects %j naming %s', async (body, path) => {
     const alice = await t().person('Alice');
     const slug = await t().org(alice);
-    const response = await invite(alice, slug, body);
+    const response = await alice.client.post(`/api/v1/orgs/${slug}/invitations`, body);
     expect(response.status).toBe(422);
     expect(response.body.error).toMatchObject({ details: expect.arrayContaining([expect.objectContaining({ path })]) });
   });
