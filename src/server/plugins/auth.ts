@@ -56,6 +56,8 @@ function originAllowed(request: FastifyRequest, config: Config): boolean {
 export function installAuth(app: FastifyInstance, config: Config, accounts: AccountsService): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
+    // Only the API knows people; static files and health checks need no database lookup.
+    if (!request.url.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
     if (typeof authorization === 'string' && authorization.length > 0) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -66,7 +68,7 @@ export function installAuth(app: FastifyInstance, config: Config, accounts: Acco
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.actor = await accounts.authenticateSession(cookie);
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (SAFE_METHODS.has(request.method)) return;
     const hasOriginHeader = request.headers.origin !== undefined || request.headers.referer !== undefined;
     if (request.actor?.via === 'session') {
       if (!originAllowed(request, config)) throw csrfFailed('it did not come from this site.');

@@ -119,6 +119,10 @@ export class AccountsService {
     return presentUser(row);
   }
 
+  async findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+    return repo.findUserById(db, id);
+  }
+
   async findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
     return repo.findUserByEmail(db, normaliseEmail(email));
   }

@@ -151,7 +151,7 @@ export class InvitationsService {
     }
     const passwordHash = body === undefined ? null : await hashPassword(body.password);
     const result = await this.ctx.db.transaction().execute(async (trx) => {
-      let userRow = actor === null ? undefined : await this.accounts.findUserByEmail(trx, actor.email);
+      let userRow = actor === null ? undefined : await this.accounts.findUserById(trx, actor.userId);
       let session: Accepted['session'] = null;
       if (actor === null && body !== undefined && passwordHash !== null) {
         userRow = await this.accounts.createAccount(trx, { email: row.email, name: body.name, passwordHash });
@@ -167,7 +167,7 @@ export class InvitationsService {
       return { user: presentUser(userRow), session };
     });
     const org = await this.orgs.byId(row.orgId);
-    return { org: await this.orgs.get({ ...this.actorFor(result.user) }, org.slug), user: result.user, session: result.session };
+    return { org: await this.orgs.get(this.actorFor(result.user), org.slug), user: result.user, session: result.session };
   }
 
   private actorFor(user: User): Actor {

@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import { keys } from '../../lib/queryKeys';
+import type { ApiToken, CreatedToken, User } from '../../lib/types';
+
+export function useUpdateName() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => api<User>('PATCH', '/me', { name }),
+    onSuccess: (user) => {
+      client.setQueryData(keys.me, user);
+      // Your name shows in member lists too.
+      void client.invalidateQueries({ queryKey: ['org'] });
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => api<void>('POST', '/me/password', input),
+  });
+}
+
+export function useTokens() {
+  return useQuery({ queryKey: keys.tokens, queryFn: () => api<{ items: ApiToken[] }>('GET', '/me/tokens') });
+}
+
+export function useCreateToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; expiresInDays?: number }) => api<CreatedToken>('POST', '/me/tokens', input),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}
+
+export function useRevokeToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/me/tokens/${encodeURIComponent(id)}`),
+    onSettled: () => void client.invalidateQueries({ queryKey: keys.tokens }),
+  });
+}

@@ -1,0 +1,46 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, query, type Page } from '../../lib/api';
+import { keys } from '../../lib/queryKeys';
+import type { Member, ProtagonistKind, Role } from '../../lib/types';
+
+const base = (slug: string) => `/orgs/${encodeURIComponent(slug)}/members`;
+
+export function useMembers(slug: string, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: keys.members(slug),
+    queryFn: ({ pageParam }) => api<Page<Member>>('GET', `${base(slug)}${query({ cursor: pageParam, limit: 100 })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled,
+  });
+}
+
+export interface MemberChange {
+  userId: string;
+  role?: Role;
+  kind?: ProtagonistKind;
+}
+
+export function useChangeMember(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, ...change }: MemberChange) => api<Member>('PATCH', `${base(slug)}/${encodeURIComponent(userId)}`, change),
+    onSettled: () => {
+      // The org itself too: your own role (org.me) may have changed.
+      void client.invalidateQueries({ queryKey: keys.org(slug) });
+      void client.invalidateQueries({ queryKey: keys.orgs });
+    },
+  });
+}
+
+/** Removes someone (owners), or yourself (leave). */
+export function useRemoveMember(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api<void>('DELETE', `${base(slug)}/${encodeURIComponent(userId)}`),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.org(slug) });
+      void client.invalidateQueries({ queryKey: keys.orgs });
+    },
+  });
+}
