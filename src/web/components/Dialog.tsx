@@ -28,7 +28,9 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
     if (!dialog || !open) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    const first = dialog.querySelector<HTMLElement>('[autofocus], .dialog-body ' + FOCUSABLE);
+    // Start in the content (the first field, or Cancel in a confirmation), not on the close button.
+    const inBody = FOCUSABLE.split(', ').map((selector) => `.dialog-body ${selector}`).join(', ');
+    const first = dialog.querySelector<HTMLElement>('[autofocus]') ?? dialog.querySelector<HTMLElement>(inBody);
     first?.focus();
     return () => {
       if (dialog.open) dialog.close();

@@ -58,7 +58,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text === '' ? null : JSON.parse(text);
   } catch {

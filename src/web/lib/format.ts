@@ -1,13 +1,20 @@
 import { useTranslation } from 'react-i18next';
 
-/** Dates in the reader's language: "12 Mar 2025" / "12 mar 2025". */
+/** Our English is British ("organisation"), so are its dates: 7 Dec 2026, 15:49. */
+const LOCALES: Record<string, string> = { en: 'en-GB', es: 'es-ES' };
+
+/** Dates in the reader's language. */
 export function useFormat() {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-  const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const locale = LOCALES[language] ?? language;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     date: (iso: string) => date.format(new Date(iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
   };
 }
+
+/** "steward" → "Steward", for labels that stand alone (select options); sentences keep lower case. */
+export const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase() + text.slice(1);

@@ -17,7 +17,7 @@ export function useUpdateName() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => api<void>('POST', '/me/password', input),
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => api<undefined>('POST', '/me/password', input),
   });
 }
 
@@ -36,7 +36,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>('DELETE', `/me/tokens/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api<undefined>('DELETE', `/me/tokens/${encodeURIComponent(id)}`),
     onSettled: () => void client.invalidateQueries({ queryKey: keys.tokens }),
   });
 }

@@ -37,7 +37,7 @@ export function useSignup() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('POST', '/auth/logout'),
+    mutationFn: () => api<undefined>('POST', '/auth/logout'),
     // Even if the server call fails, the person asked to leave: forget the session here.
     onSettled: () => endSession(client),
   });

@@ -37,7 +37,7 @@ export function useCreateInvitation(slug: string) {
 export function useRevokeInvitation(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<void>('DELETE', `${base(slug)}/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api<undefined>('DELETE', `${base(slug)}/${encodeURIComponent(id)}`),
     onSettled: () => {
       void client.invalidateQueries({ queryKey: keys.invitations(slug) });
       void client.invalidateQueries({ queryKey: keys.events(slug) });

@@ -37,7 +37,7 @@ export function useChangeMember(slug: string) {
 export function useRemoveMember(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => api<void>('DELETE', `${base(slug)}/${encodeURIComponent(userId)}`),
+    mutationFn: (userId: string) => api<undefined>('DELETE', `${base(slug)}/${encodeURIComponent(userId)}`),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.org(slug) });
       void client.invalidateQueries({ queryKey: keys.orgs });

@@ -37,7 +37,7 @@ export function useCreateOrg() {
 export function useUpdateOrg(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: Omit<OrgInput, 'slug'>) => api<Org>('PATCH', `/orgs/${encodeURIComponent(slug)}`, input),
+    mutationFn: (input: Partial<Omit<OrgInput, 'slug'>>) => api<Org>('PATCH', `/orgs/${encodeURIComponent(slug)}`, input),
     onSuccess: (org) => {
       client.setQueryData(keys.org(slug), org);
       void client.invalidateQueries({ queryKey: keys.orgs });

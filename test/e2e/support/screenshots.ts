@@ -1,0 +1,129 @@
+/**
+ * Screenshots of every page at desktop and phone size, for looking at the design:
+ *   npm run build && npx tsx test/e2e/support/screenshots.ts [outDir]
+ * Uses a demo-seeded server (Acme Outdoor) and logs in as the demo owner.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { invitationLinksInMail } from './mail.js';
+import { startServer, type RunningServer } from './server.js';
+
+const OUT = process.argv[2] ?? '/tmp/shots';
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+async function shot(page: Page, name: string, viewport: string) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${OUT}/${name}-${viewport}.png`, fullPage: true });
+  console.log(`  ${name}-${viewport}.png`);
+  // Long pages also in screen-sized parts, which are easier to look at one by one.
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (size && height > size.height * 1.5) {
+    for (let part = 0; part * size.height < height; part++) {
+      const clip = { x: 0, y: part * size.height, width: size.width, height: Math.min(size.height, height - part * size.height) };
+      await page.screenshot({ path: `${OUT}/${name}-${viewport}-part${part + 1}.png`, fullPage: true, clip });
+    }
+  }
+}
+
+async function logIn(page: Page, server: RunningServer) {
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('E-mail address').fill('demo@moebius.local');
+  await page.getByLabel('Password').fill('moebius-demo');
+  await page.getByRole('button', { name: 'Log in' }).last().click();
+  await page.waitForURL('**/orgs');
+}
+
+async function capture(browser: Browser, server: RunningServer, viewport: (typeof VIEWPORTS)[number]) {
+  const size = { width: viewport.width, height: viewport.height };
+  const guest = await browser.newContext({ viewport: size, locale: 'en-GB' });
+  const page = await guest.newPage();
+  await page.goto(server.baseUrl);
+  await shot(page, '01-landing', viewport.name);
+  await page.goto(`${server.baseUrl}/login`);
+  await shot(page, '02-login', viewport.name);
+  await page.getByRole('button', { name: 'Log in' }).last().click();
+  await shot(page, '02b-login-errors', viewport.name);
+  await page.goto(`${server.baseUrl}/signup`);
+  await shot(page, '03-signup', viewport.name);
+  const link = invitationLinksInMail(server.dataDir)[0];
+  if (link) {
+    await page.goto(link);
+    await shot(page, '04-accept-invitation', viewport.name);
+  }
+  await page.goto(`${server.baseUrl}/invitations/not-a-real-token`);
+  await shot(page, '04b-accept-invalid', viewport.name);
+  await guest.close();
+
+  const owner = await browser.newContext({ viewport: size, locale: 'en-GB' });
+  const p = await owner.newPage();
+  await logIn(p, server);
+  await shot(p, '05-my-orgs', viewport.name);
+  await p.goto(`${server.baseUrl}/orgs/new`);
+  await p.getByLabel('Name of the organisation').fill('Río Verde Co-operative');
+  await shot(p, '06-create-org', viewport.name);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByRole('table').first().waitFor();
+  await shot(p, '07-org-home', viewport.name);
+  await p.getByRole('button', { name: 'Invite someone' }).click();
+  await shot(p, '08-invite-dialog', viewport.name);
+  await p.getByLabel('E-mail address').fill(`screens-${viewport.name}@example.com`);
+  await p.getByRole('button', { name: 'Send invitation' }).click();
+  await p.getByLabel('Invitation link').waitFor();
+  await shot(p, '09-invite-link', viewport.name);
+  await p.keyboard.press('Escape');
+  await p.getByLabel('Role of Chloé Martin').selectOption('steward');
+  await p.getByText('Chloé Martin is now steward.').waitFor();
+  await shot(p, '10-role-changed', viewport.name);
+  await p.getByLabel('Role of Chloé Martin').selectOption('member');
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor/activity`);
+  await p.getByRole('list').last().waitFor();
+  await shot(p, '11-activity', viewport.name);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor/settings`);
+  await shot(p, '12-settings', viewport.name);
+  await p.goto(`${server.baseUrl}/account`);
+  await p.getByLabel('Token name').fill(`Screens ${viewport.name}`);
+  await p.getByRole('button', { name: 'Create token' }).click();
+  await p.getByLabel('Your new token').waitFor();
+  await shot(p, '13-account', viewport.name);
+  await p.getByRole('button', { name: 'Account menu' }).click();
+  await shot(p, '14-user-menu', viewport.name);
+  await p.goto(`${server.baseUrl}/nowhere`);
+  await shot(p, '15-not-found', viewport.name);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByLabel('Language').selectOption('es');
+  await p.getByRole('table').first().waitFor();
+  await shot(p, '16-org-home-es', viewport.name);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor/activity`);
+  await shot(p, '17-activity-es', viewport.name);
+  await owner.close();
+
+  const fresh = await browser.newContext({ viewport: size, locale: 'en-GB' });
+  const f = await fresh.newPage();
+  await f.goto(`${server.baseUrl}/signup`);
+  await f.getByLabel('Your name').fill('Noor Haddad');
+  await f.getByLabel('E-mail address').fill(`noor-${viewport.name}@example.com`);
+  await f.getByLabel('Password').fill('a long enough password');
+  await f.getByRole('button', { name: 'Create account' }).click();
+  await f.waitForURL('**/orgs');
+  await shot(f, '18-my-orgs-empty', viewport.name);
+  await fresh.close();
+}
+
+const server = await startServer({ demo: true });
+const browser = await launchBrowser();
+try {
+  mkdirSync(OUT, { recursive: true });
+  for (const viewport of VIEWPORTS) {
+    console.log(`${viewport.name} (${viewport.width}×${viewport.height}):`);
+    await capture(browser, server, viewport);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
