@@ -18,17 +18,21 @@ export async function fetchSession(): Promise<User | null> {
   }
 }
 
-/** After signup, login or accepting an invitation: remember the new session. */
+const ME_HASH = JSON.stringify(keys.me);
+const notMe = { predicate: (query: { queryHash: string }) => query.queryHash !== ME_HASH };
+
+/** After signup, login or accepting an invitation: remember the new session, refetch what it may see. */
 export function startSession(client: QueryClient, session: { user: User; csrfToken: string | null }): void {
   setCsrfToken(session.csrfToken);
   client.setQueryData(keys.me, session.user);
+  void client.resetQueries(notMe);
 }
 
-/** After logout or an expired session: forget everything that belonged to the person. */
+/** After logout: forget everything that belonged to the person. */
 export function endSession(client: QueryClient): void {
   setCsrfToken(null);
-  client.clear();
   client.setQueryData(keys.me, null);
+  client.removeQueries(notMe);
 }
 
 export function useSession() {

@@ -58,6 +58,9 @@ async function capture(browser: Browser, server: RunningServer, viewport: (typeo
   }
   await page.goto(`${server.baseUrl}/invitations/not-a-real-token`);
   await shot(page, '04b-accept-invalid', viewport.name);
+  await page.goto(server.baseUrl);
+  await page.getByLabel('Language').selectOption('es');
+  await shot(page, '01b-landing-es', viewport.name);
   await guest.close();
 
   const owner = await browser.newContext({ viewport: size, locale: 'en-GB' });
@@ -77,6 +80,10 @@ async function capture(browser: Browser, server: RunningServer, viewport: (typeo
   await p.getByLabel('Invitation link').waitFor();
   await shot(p, '09-invite-link', viewport.name);
   await p.keyboard.press('Escape');
+  await p.getByRole('button', { name: `Withdraw the invitation to screens-${viewport.name}@example.com` }).click();
+  await p.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+  await p.getByLabel('Also show accepted, withdrawn and expired invitations').check();
+  await shot(p, '09b-invitations-history', viewport.name);
   await p.getByLabel('Role of Chloé Martin').selectOption('steward');
   await p.getByText('Chloé Martin is now steward.').waitFor();
   await shot(p, '10-role-changed', viewport.name);

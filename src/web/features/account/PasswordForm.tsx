@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { check, errorCode, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
-import { MIN_PASSWORD } from '../auth/SignupPage';
+import { MIN_PASSWORD } from '../../lib/limits';
 import { useChangePassword } from './api';
 
 export function PasswordForm() {

@@ -7,12 +7,11 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageLayout';
 import { useToast } from '../../components/Toast';
+import { MIN_PASSWORD } from '../../lib/limits';
 import { check, errorCode, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useSignup } from './api';
 import './auth.css';
-
-export const MIN_PASSWORD = 10;
 
 export function SignupPage() {
   const { t } = useTranslation();

@@ -16,10 +16,7 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) => api<SessionResponse>('POST', '/auth/login', input),
-    onSuccess: (session) => {
-      client.clear();
-      startSession(client, session);
-    },
+    onSuccess: (session) => startSession(client, session),
   });
 }
 
@@ -27,10 +24,7 @@ export function useSignup() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: SignupInput) => api<SessionResponse>('POST', '/auth/signup', input),
-    onSuccess: (session) => {
-      client.clear();
-      startSession(client, session);
-    },
+    onSuccess: (session) => startSession(client, session),
   });
 }
 

@@ -7,7 +7,7 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { check, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import type { AcceptResponse } from '../../lib/types';
-import { MIN_PASSWORD } from '../auth/SignupPage';
+import { MIN_PASSWORD } from '../../lib/limits';
 
 interface Props {
   email: string;
