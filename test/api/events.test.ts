@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/test-app.js';
 
-interface EventItem { id: number; type: string; actor: { id: string; name: string } | null; subjectType: string; subjectId: string; payload: Record<string, unknown> }
+interface EventItem { id: number; type: string; actor: { id: string; name: string } | null; subjectType: string; subjectId: string; subjectName: string | null; payload: Record<string, unknown> }
 interface EventPage { items: EventItem[]; nextCursor: string | null }
 
 describeEachDatabase('audit log (events)', (t) => {
@@ -33,6 +33,29 @@ describeEachDatabase('audit log (events)', (t) => {
     });
     expect((await bob.client.get(`/api/v1/orgs/${slug}/events`)).status).toBe(403);
     expect((await t().client().get(`/api/v1/orgs/${slug}/events`)).status).toBe(401);
+  });
+
+  it('names the person an event is about, even after they left', async () => {
+    const alice = await t().person('Alice');
+    const bob = await t().person('Bob');
+    const slug = await t().org(alice);
+    await t().join(alice, slug, bob, 'member');
+    await alice.client.delete(`/api/v1/orgs/${slug}/members/${bob.user.id}`);
+    const log = await alice.client.get<EventPage>(`/api/v1/orgs/${slug}/events?limit=1`);
+    expect(log.body.items[0]).toMatchObject({ type: 'membership.removed', subjectId: bob.user.id, subjectName: 'Bob' });
+    const org = (await alice.client.get<EventPage>(`/api/v1/orgs/${slug}/events?type=org.created`)).body.items[0];
+    expect(org?.subjectName).toBeNull();
+  });
+
+  it('records only real organisation changes, with before and after', async () => {
+    const alice = await t().person('Alice');
+    const slug = await t().org(alice);
+    const org = (await alice.client.get<{ name: string }>(`/api/v1/orgs/${slug}`)).body;
+    expect((await alice.client.patch(`/api/v1/orgs/${slug}`, { name: org.name, visibility: 'public' })).status).toBe(200);
+    expect((await alice.client.get<EventPage>(`/api/v1/orgs/${slug}/events?type=org.updated`)).body.items).toEqual([]);
+    await alice.client.patch(`/api/v1/orgs/${slug}`, { name: 'Renamed', visibility: 'public' });
+    const log = await alice.client.get<EventPage>(`/api/v1/orgs/${slug}/events?type=org.updated`);
+    expect(log.body.items.map((e) => e.payload)).toEqual([{ changes: { name: { from: org.name, to: 'Renamed' } } }]);
   });
 
   it('writes no event when the change fails (same transaction)', async () => {

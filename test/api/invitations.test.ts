@@ -107,7 +107,7 @@ describeEachDatabase('invitations', (t) => {
     expect(list.body.items.map((i) => i.status)).toEqual(['accepted', 'revoked']);
     const member = await invite(alice, slug, { email: bob.user.email, kind: 'customer', role: 'member' });
     expect(member.status).toBe(409);
-    expect(member.body).toMatchObject({ error: { code: 'already_member' } });
+    expect(member.body).toMatchObject({ error: { code: 'already_member', details: [{ path: '/email' }] } });
   });
 
   it('lets stewards invite members and observers only; members cannot invite or list', async () => {

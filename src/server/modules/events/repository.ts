@@ -6,6 +6,7 @@ export const insertEvent = (db: Db, event: NewEvent) => db.insertInto('events').
 
 export interface EventWithActor extends EventRow {
   actorName: string | null;
+  subjectName: string | null;
 }
 
 export async function listOrgEvents(
@@ -15,9 +16,10 @@ export async function listOrgEvents(
 ): Promise<EventWithActor[]> {
   let query = db
     .selectFrom('events')
-    .leftJoin('users', 'users.id', 'events.actorId')
+    .leftJoin('users as actors', 'actors.id', 'events.actorId')
+    .leftJoin('users as subjects', (join) => join.onRef('subjects.id', '=', 'events.subjectId').on('events.subjectType', '=', 'user'))
     .selectAll('events')
-    .select('users.name as actorName')
+    .select(['actors.name as actorName', 'subjects.name as subjectName'])
     .where('events.orgId', '=', orgId);
   if (filter.type !== undefined) query = query.where('events.type', '=', filter.type);
   if (filter.after !== null) query = query.where('events.id', '<', Number(filter.after.id));

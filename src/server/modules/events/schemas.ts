@@ -8,6 +8,7 @@ export const EventItem = Type.Object({
   orgId: Type.Union([Type.String(), Type.Null()]),
   subjectType: Type.String(),
   subjectId: Type.String(),
+  subjectName: Type.Union([Type.String(), Type.Null()], { description: 'The name of the person the event is about, when it is about a person.' }),
   type: Type.String({ description: 'Stable event type such as `membership.changed`.' }),
   payload: Type.Record(Type.String(), Type.Unknown()),
 });

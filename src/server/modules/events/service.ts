@@ -21,6 +21,7 @@ const present = (row: EventWithActor): EventItem => ({
   orgId: row.orgId,
   subjectType: row.subjectType,
   subjectId: row.subjectId,
+  subjectName: row.subjectName,
   type: row.type,
   payload: parseJson(row.payload) as Record<string, unknown>,
 });

@@ -66,7 +66,7 @@ export class InvitationsService {
     await this.ctx.db.transaction().execute(async (trx) => {
       const existing = await this.accounts.findUserByEmail(trx, email);
       if (existing && (await this.orgs.findMembership(trx, org.id, existing.id))) {
-        throw conflict('already_member', `${email} is already a member of this organisation.`);
+        throw new AppError(409, 'already_member', `${email} is already a member of this organisation.`, [{ path: '/email', message: 'is already a member', code: 'already_member' }]);
       }
       for (const old of await repo.findPendingForEmail(trx, org.id, email, now.toISOString())) {
         await repo.markRevoked(trx, old.id, now.toISOString(), actor.userId);

@@ -102,10 +102,15 @@ export class OrgsService {
 
   async update(actor: Actor, slug: string, body: UpdateOrgBody): Promise<Org> {
     const { org } = await this.authorize(actor, slug, 'update');
-    const changes = { ...body, ...(body.name !== undefined ? { name: body.name.trim() } : {}), updatedAt: this.ctx.clock.now().toISOString() };
+    const wanted = { ...body, ...(body.name !== undefined ? { name: body.name.trim() } : {}) };
+    // Only what really changes is written and recorded, with its value before and after.
+    const changed = (Object.keys(wanted) as (keyof UpdateOrgBody)[]).filter((field) => wanted[field] !== org[field]);
+    if (changed.length === 0) return this.get(actor, slug);
+    const values = Object.fromEntries(changed.map((field) => [field, wanted[field]]));
+    const changes = Object.fromEntries(changed.map((field) => [field, { from: org[field], to: wanted[field] }]));
     await this.ctx.db.transaction().execute(async (trx) => {
-      await repo.updateOrg(trx, org.id, changes);
-      await this.events.record(trx, { type: 'org.updated', actorId: actor.userId, orgId: org.id, subjectType: 'org', subjectId: org.id, payload: { changes: body } });
+      await repo.updateOrg(trx, org.id, { ...values, updatedAt: this.ctx.clock.now().toISOString() });
+      await this.events.record(trx, { type: 'org.updated', actorId: actor.userId, orgId: org.id, subjectType: 'org', subjectId: org.id, payload: { changes } });
     });
     return this.get(actor, slug);
   }

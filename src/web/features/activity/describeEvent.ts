@@ -26,7 +26,7 @@ export interface DescribeContext {
 export function describeEvent({ t, nameOf, list }: DescribeContext, event: EventItem): string {
   const actor = event.actor?.name ?? t('activity.someone');
   const p = event.payload;
-  const subject = () => nameOf(event.subjectId) ?? t('activity.formerMember');
+  const subject = () => event.subjectName ?? nameOf(event.subjectId) ?? t('activity.formerMember');
   const role = (value: unknown) => (isRole(value) ? t(`roles.${value}`) : String(value));
   const kind = (value: unknown) => (isKind(value) ? t(`kinds.${value}`) : String(value));
   const asKind = (value: unknown) => (isKind(value) ? t(`kindsInSentence.${value}`) : String(value));
@@ -38,7 +38,7 @@ export function describeEvent({ t, nameOf, list }: DescribeContext, event: Event
       const fields = Object.keys(record(p, 'changes')).map((field) =>
         field === 'name' || field === 'description' || field === 'visibility' ? t(`activity.fields.${field}`) : field,
       );
-      const visibility = record(p, 'changes').visibility;
+      const visibility = record(record(p, 'changes'), 'visibility').to;
       if (fields.length === 1 && (visibility === 'public' || visibility === 'private')) {
         return t('activity.events.orgVisibility', { actor, visibility: t(`visibility.${visibility}`) });
       }
