@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ScenarioResult } from './scenarios.js';
 
 export interface BenchReport {
@@ -12,8 +12,12 @@ export interface BenchReport {
   results: ScenarioResult[];
 }
 
-/** docs/benchmarks.md: the latest run as a table, with machine, dataset and date. */
+const HISTORY = '\n## History\n';
+
+/** docs/benchmarks.md: the latest run as a table, with machine, dataset and date; the hand-written History is kept. */
 export function writeReport(path: string, report: BenchReport): void {
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const history = previous.includes(HISTORY) ? previous.slice(previous.indexOf(HISTORY)) : `${HISTORY}\n(Before and after of each performance change, newest first.)\n`;
   const rows = report.results.map(
     (r) => `| ${r.name} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors + r.non2xx} | ${r.ratioToCeiling ?? '–'} |`,
   );
@@ -38,6 +42,6 @@ ${rows.join('\n')}
 The ceiling is a bare Fastify hello-world server on the same machine in the same run: the
 most any route could do here. The Madrid-scale dataset and its targets arrive with the
 benchmarks issue.
-`;
+${history}`;
   writeFileSync(path, text);
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -33,7 +34,7 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
   const plugins = [new CamelCasePlugin()];
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }), plugins });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }), plugins });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
