@@ -26,6 +26,13 @@ import { invitationRoutes } from './modules/invitations/routes.js';
 import { InvitationsService } from './modules/invitations/service.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { OrgsService } from './modules/orgs/service.js';
+import { InitiativeLifecycle } from './modules/initiatives/lifecycle.js';
+import { ParticipationGate } from './modules/initiatives/participation.js';
+import { initiativeRoutes } from './modules/initiatives/routes.js';
+import { InitiativesService } from './modules/initiatives/service.js';
+import { TermsLedger } from './modules/terms/ledger.js';
+import { termsRoutes } from './modules/terms/routes.js';
+import { TermsService } from './modules/terms/service.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -39,6 +46,11 @@ export interface Services {
   accounts: AccountsService;
   orgs: OrgsService;
   invitations: InvitationsService;
+  initiatives: InitiativesService;
+  lifecycle: InitiativeLifecycle;
+  terms: TermsService;
+  ledger: TermsLedger;
+  gate: ParticipationGate;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -67,6 +79,11 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const accounts = new AccountsService(ctx, events);
   const orgs = new OrgsService(ctx, events);
   const invitations = new InvitationsService(ctx, events, orgs, accounts);
+  const initiatives = new InitiativesService(ctx, events, orgs);
+  const ledger = new TermsLedger(ctx, events);
+  const lifecycle = new InitiativeLifecycle(ctx, events, initiatives, ledger);
+  const terms = new TermsService(ctx, events, initiatives, ledger);
+  const gate = new ParticipationGate(ctx, initiatives, terms);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
@@ -92,7 +109,9 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(orgRoutes, { orgs });
   await app.register(invitationRoutes, { invitations, config, rateLimits });
   await app.register(eventRoutes, { events, orgs });
+  await app.register(initiativeRoutes, { initiatives, lifecycle, gate });
+  await app.register(termsRoutes, { terms });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate } };
 }

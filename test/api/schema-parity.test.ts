@@ -37,7 +37,9 @@ async function shapeOf(dialect: 'sqlite' | 'postgres'): Promise<Shape> {
 describe('migrations', () => {
   it('create the expected tables on SQLite', async () => {
     const shape = await shapeOf('sqlite');
-    expect(Object.keys(shape).sort()).toEqual(['api_tokens', 'events', 'invitations', 'memberships', 'orgs', 'sessions', 'users']);
+    expect(Object.keys(shape).sort()).toEqual([
+      'api_tokens', 'events', 'initiative_stewards', 'initiatives', 'invitations', 'memberships', 'needs', 'orgs', 'phases', 'sessions', 'shared_assets', 'terms_acceptances', 'terms_versions', 'users',
+    ]);
     expect(shape.events).toEqual(['actor_id', 'id', 'org_id', 'payload', 'subject_id', 'subject_type', 'time', 'type']);
   });
 
@@ -51,7 +53,7 @@ describe('migrations', () => {
       const target = await createTestDatabase(dialect);
       const handle = createDatabase(target.url);
       try {
-        expect(await migrateToLatest(handle)).toContain('0001_foundation');
+        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives']);
         expect(await migrateToLatest(handle)).toEqual([]);
       } finally {
         await handle.close();

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.js';
 import { foundation } from './migrations/0001_foundation.js';
+import { initiatives } from './migrations/0002_initiatives.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -8,6 +9,7 @@ import { foundation } from './migrations/0001_foundation.js';
  */
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001_foundation': foundation,
+  '0002_initiatives': initiatives,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -12,6 +12,13 @@ export interface Database {
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   events: EventsTable;
+  initiatives: InitiativesTable;
+  initiativeStewards: InitiativeStewardsTable;
+  phases: PhasesTable;
+  termsVersions: TermsVersionsTable;
+  termsAcceptances: TermsAcceptancesTable;
+  needs: NeedsTable;
+  sharedAssets: SharedAssetsTable;
 }
 
 export interface UsersTable {
@@ -103,3 +110,106 @@ export type InvitationRow = Selectable<InvitationsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewEvent = Insertable<EventsTable>;
 export type OrgUpdate = Updateable<OrgsTable>;
+
+export interface InitiativesTable {
+  id: string;
+  orgId: string;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Markdown. */
+  vision: string;
+  /** JSON array of strings. */
+  goals: unknown;
+  object: string;
+  reach: string;
+  locus: string;
+  adaptability: string;
+  /** JSON array of protagonist kinds who may contribute. */
+  audience: unknown;
+  visibility: string;
+  status: string;
+  currentPhaseId: string | null;
+  /** JSON terms while in draft; null once sealed. */
+  termsDraft: unknown;
+  /** The sealed version in force; 0 while in draft. */
+  termsVersion: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  launchedAt: string | null;
+  closedAt: string | null;
+  archivedAt: string | null;
+}
+
+export interface InitiativeStewardsTable {
+  initiativeId: string;
+  userId: string;
+  addedAt: string;
+}
+
+export interface PhasesTable {
+  id: string;
+  initiativeId: string;
+  position: number;
+  name: string;
+  description: string;
+  /** YYYY-MM-DD or null. */
+  startsOn: string | null;
+  endsOn: string | null;
+  /** JSON array of enabled actions. */
+  actions: unknown;
+}
+
+export interface TermsVersionsTable {
+  id: string;
+  initiativeId: string;
+  version: number;
+  /** Canonical JSON (RFC 8785): exactly the bytes the hash was computed over. */
+  content: string;
+  /** Hex SHA-256 of content. */
+  hash: string;
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface TermsAcceptancesTable {
+  id: string;
+  initiativeId: string;
+  version: number;
+  userId: string;
+  hash: string;
+  acceptedAt: string;
+}
+
+export interface NeedsTable {
+  id: string;
+  initiativeId: string;
+  title: string;
+  problem: string;
+  context: string;
+  tried: string;
+  constraints: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SharedAssetsTable {
+  id: string;
+  initiativeId: string;
+  title: string;
+  description: string;
+  url: string;
+  access: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type InitiativeRow = Selectable<InitiativesTable>;
+export type PhaseRow = Selectable<PhasesTable>;
+export type TermsVersionRow = Selectable<TermsVersionsTable>;
+export type NeedRow = Selectable<NeedsTable>;
+export type SharedAssetRow = Selectable<SharedAssetsTable>;

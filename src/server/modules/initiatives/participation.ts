@@ -1,0 +1,88 @@
+import { Type, type Static } from 'typebox';
+import type { Context } from '../../context.js';
+import { parseJson } from '../../db/database.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
+import type { TermsService } from '../terms/service.js';
+import { canInitiative } from './policy.js';
+import * as repo from './repository.js';
+import { ACTIONS, type InitiativeStatus, type PhaseAction } from './schemas.js';
+import type { InitiativesService } from './service.js';
+import type { Role } from '../orgs/schemas.js';
+
+export const Participation = Type.Object({
+  termsVersion: Type.Integer({ description: 'The version in force; 0 before launch.' }),
+  acceptedVersion: Type.Union([Type.Integer(), Type.Null()]),
+  phase: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  actions: Type.Record(Type.String(), Type.Object({ allowed: Type.Boolean(), code: Type.Union([Type.String(), Type.Null()]) }), {
+    description: 'For each action, whether you may do it now, or the code of the reason you may not (e.g. phase_closed, terms_not_accepted).',
+  }),
+});
+export type Participation = Static<typeof Participation>;
+
+/** What a contribution records: the terms its author accepted and the phase it was made in. */
+export interface ContributionStamp {
+  termsVersion: number;
+  phaseId: string;
+}
+
+/** The gate before every contribution: status, membership, audience, phase and accepted terms. */
+export class ParticipationGate {
+  constructor(
+    private readonly ctx: Context,
+    private readonly initiatives: InitiativesService,
+    private readonly terms: TermsService,
+  ) {}
+
+  /** Throws the reason the actor may not do `action` now, or returns what the contribution records. */
+  async require(actor: Actor, id: string, action: PhaseAction): Promise<ContributionStamp> {
+    const access = await this.initiatives.authorize(actor, id);
+    const { initiative, org, membership } = access;
+    if (initiative.status !== 'open') throw new AppError(409, 'initiative_not_open', 'This initiative is not open for contributions.');
+    const resource = { orgVisibility: org.visibility, visibility: initiative.visibility as 'public', status: initiative.status as InitiativeStatus, orgRole: membership === null ? null : (membership.role as Role), steward: access.steward };
+    if (!canInitiative('participate', resource) || membership === null) throw new AppError(403, 'not_a_participant', 'Only members of the organisation (not observers) take part.');
+    const audience = parseJson(initiative.audience) as string[];
+    if (!access.steward && !audience.includes(membership.kind)) {
+      throw new AppError(403, 'not_in_audience', `This initiative asks ${audience.join(', ')} to contribute.`);
+    }
+    const phases = await repo.listPhases(this.ctx.db, id);
+    const phase = phases.find((p) => p.id === initiative.currentPhaseId);
+    if (!phase || !(parseJson(phase.actions) as PhaseAction[]).includes(action)) {
+      throw new AppError(409, 'phase_closed', `The current phase${phase ? ` (${phase.name})` : ''} does not enable ${action.replace('_', ' ')}.`, [{ message: phase?.name ?? 'no phase', code: 'phase_closed' }]);
+    }
+    const accepted = await this.terms.acceptedVersion(id, actor.userId);
+    if (accepted !== initiative.termsVersion) {
+      throw new AppError(409, 'terms_not_accepted', `Read and accept version ${initiative.termsVersion} of the terms before you contribute.`, [
+        { path: '/version', message: `version ${initiative.termsVersion}`, code: 'terms_not_accepted' },
+      ]);
+    }
+    return { termsVersion: initiative.termsVersion, phaseId: phase.id };
+  }
+
+  /** The same checks for every action, as answers instead of errors (for the web app). */
+  async describe(actor: Actor | null, id: string): Promise<Participation> {
+    const access = await this.initiatives.authorize(actor, id);
+    const phases = await repo.listPhases(this.ctx.db, id);
+    const phase = phases.find((p) => p.id === access.initiative.currentPhaseId) ?? null;
+    const actions: Participation['actions'] = {};
+    for (const action of ACTIONS) {
+      if (actor === null) {
+        actions[action] = { allowed: false, code: 'unauthorized' };
+        continue;
+      }
+      try {
+        await this.require(actor, id, action);
+        actions[action] = { allowed: true, code: null };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        actions[action] = { allowed: false, code: error.code };
+      }
+    }
+    return {
+      termsVersion: access.initiative.termsVersion,
+      acceptedVersion: actor === null ? null : await this.terms.acceptedVersion(id, actor.userId),
+      phase: phase === null ? null : { id: phase.id, name: phase.name },
+      actions,
+    };
+  }
+}
