@@ -85,3 +85,20 @@ export async function adminCreateUser(values: { email?: string; name?: string; p
   });
   console.log(`Created ${user.email} (${user.id}).`);
 }
+
+/** Exit code 0 when every sealed terms version still matches its hash, 1 otherwise. */
+export async function verifyTerms(): Promise<number> {
+  const { mismatches, total } = await withServices(async (services, database) => ({
+    mismatches: await services.ledger.verify(database.db),
+    total: Number((await database.db.selectFrom('termsVersions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  }));
+  if (mismatches.length === 0) {
+    console.log(`All ${total} sealed terms versions match their hashes.`);
+    return 0;
+  }
+  for (const m of mismatches) {
+    console.error(`MISMATCH initiative ${m.initiativeId} version ${m.version}: stored ${m.stored}, computed ${m.computed}`);
+  }
+  console.error(`${mismatches.length} of ${total} sealed terms versions do not match their hashes.`);
+  return 1;
+}

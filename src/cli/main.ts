@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../server/config.js';
 import { MigrationError } from '../server/db/migrate.js';
 import { AppError } from '../server/lib/errors.js';
-import { adminCreateUser, migrate, seed, start } from './commands.js';
+import { adminCreateUser, migrate, seed, start, verifyTerms } from './commands.js';
 
 const USAGE = `Usage: moebius <command> [options]
 
@@ -11,6 +11,7 @@ Commands:
   migrate               apply pending database migrations
   seed --demo           add the demo organisation "Acme Outdoor"
   admin create-user     create an account (--email, --name, --password-stdin or --password)
+  verify-terms          recompute the hash of every sealed terms version; exit 1 on any mismatch
 
 Run "moebius <command> --help" for a command's options. Configuration comes from
 MOEBIUS_* environment variables; see README.md.`;
@@ -27,6 +28,10 @@ Applies every pending forward-only migration to MOEBIUS_DATABASE_URL and lists t
 
 Adds the demo organisation "Acme Outdoor" with people of every protagonist kind.
 Running it twice changes nothing.`,
+  'verify-terms': `Usage: moebius verify-terms
+
+Recomputes the SHA-256 of every sealed terms version from its stored canonical JSON and
+reports any version whose bytes or hash changed. Exits 1 if any did, 0 otherwise.`,
   admin: `Usage: moebius admin create-user --email E --name N (--password-stdin | --password P)
 
 Creates an account. Prefer --password-stdin so the password stays out of the process list.`,
@@ -65,6 +70,10 @@ export async function main(argv: string[]): Promise<void> {
         await seed();
         return;
       }
+      case 'verify-terms':
+        parseArgs({ args: rest, options: {}, strict: true });
+        process.exitCode = await verifyTerms();
+        return;
       case 'admin': {
         const [sub, ...args] = rest;
         if (sub !== 'create-user') throw new UsageError(`Unknown admin task "${sub ?? ''}". ${HELP.admin}`);

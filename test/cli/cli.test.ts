@@ -95,3 +95,22 @@ describe('moebius CLI', () => {
     }
   });
 });
+
+describe('moebius verify-terms', () => {
+  it('reports every version matching, and a tampered one with exit code 1', async () => {
+    const db = freshDb();
+    const path = db.slice('sqlite:'.length);
+    expect(run(['seed', '--demo'], { MOEBIUS_DATABASE_URL: db }).code).toBe(0);
+    const ok = run(['verify-terms'], { MOEBIUS_DATABASE_URL: db });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/All \d+ sealed terms versions match their hashes/);
+    const { default: SQLite } = await import('better-sqlite3');
+    const raw = new SQLite(path);
+    const changed = raw.prepare("update terms_versions set content = replace(content, 'EUR', 'USD') where version = 1").run();
+    raw.close();
+    expect(changed.changes).toBeGreaterThan(0);
+    const bad = run(['verify-terms'], { MOEBIUS_DATABASE_URL: db });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('MISMATCH initiative');
+  });
+});

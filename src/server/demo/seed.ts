@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Actor } from '../lib/actor.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import type { ProtagonistKind, Role } from '../modules/orgs/schemas.js';
+import { seedInitiatives } from './initiatives.js';
 
 export const DEMO_LOGIN = { email: 'demo@moebius.local', password: 'moebius-demo' };
 
@@ -48,12 +49,17 @@ export async function seedDemo(services: Services, db: Db): Promise<boolean> {
     description:
       'Outdoor gear made with the people who use it, make it and live near the trails. Customers, suppliers, partners, regulators and the hiking community shape what we build next.',
   });
+  const people: Actor[] = [];
   for (const person of PEOPLE) {
-    await db.transaction().execute(async (trx) => {
-      const user = await services.accounts.createAccount(trx, { email: person.email, name: person.name, passwordHash });
-      await services.orgs.addMember(trx, { orgId: org.id, userId: user.id, kind: person.kind, role: person.role, actorId: owner.id, via: 'demo' });
+    const user = await db.transaction().execute(async (trx) => {
+      const created = await services.accounts.createAccount(trx, { email: person.email, name: person.name, passwordHash });
+      await services.orgs.addMember(trx, { orgId: org.id, userId: created.id, kind: person.kind, role: person.role, actorId: owner.id, via: 'demo' });
+      return created;
     });
+    people.push(actorOf(user));
   }
+  const chloe = people.find((p) => p.email === 'chloe@example.com');
+  if (chloe) await seedInitiatives(services, ana, org.slug, chloe);
   await services.invitations.create(ana, org.slug, { email: 'newcomer@example.com', kind: 'customer', role: 'member', message: 'We would love your view on our new rain jackets.' });
   await services.orgs.create(ana, {
     name: 'Acme Board Room',

@@ -46,7 +46,7 @@ export async function initiativeRoutes(app: App, opts: { initiatives: Initiative
 
   for (const step of ['launch', 'close', 'archive'] as const) {
     app.post(`/api/v1/initiatives/:id/${step}`, {
-      schema: { tags, summary: step === 'launch' ? 'Launch: seal terms version 1 and open the first phase' : `${step[0]!.toUpperCase()}${step.slice(1)} the initiative`, ...byId, response: responses({ 200: S.Initiative }) },
+      schema: { tags, summary: step === 'launch' ? 'Launch: seal terms version 1 and open the first phase' : `${step.charAt(0).toUpperCase()}${step.slice(1)} the initiative`, ...byId, response: responses({ 200: S.Initiative }) },
     }, async (request) => lifecycle[step](requireActor(request), request.params.id));
   }
 

@@ -54,12 +54,13 @@ export class TermsLedger {
   /** Recomputes every hash; returns the versions whose content no longer matches. */
   async verify(db: Db): Promise<{ initiativeId: string; version: number; stored: string; computed: string }[]> {
     const rows = await db.selectFrom('termsVersions').select(['initiativeId', 'version', 'content', 'hash']).orderBy('initiativeId').orderBy('version').execute();
+    // The stored bytes must be canonical and hash to the stored value: any edit, even one that
+    // only reformats the JSON, is reported.
     const recompute = (content: string): string => {
       try {
-        // Re-canonicalise too, so an edit that keeps valid JSON but changes its bytes is caught.
-        return sha256(canonicalJson(JSON.parse(content) as Terms));
+        return canonicalJson(JSON.parse(content) as Terms) === content ? sha256(content) : 'not canonical JSON';
       } catch {
-        return 'unreadable';
+        return 'not JSON';
       }
     };
     return rows

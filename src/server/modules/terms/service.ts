@@ -119,7 +119,8 @@ export class TermsService {
       .execute();
     const accepted = new Map(counts.map((c) => [c.version, Number(c.n)]));
     const items = rows.map((row, i) => {
-      const before = i > 0 ? termsOf(rows[i - 1]!) : null;
+      const previous = rows[i - 1];
+      const before = previous === undefined ? null : termsOf(previous);
       const after = termsOf(row);
       return {
         version: row.version,

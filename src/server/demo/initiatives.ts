@@ -1,0 +1,78 @@
+import type { Services } from '../app.js';
+import type { Actor } from '../lib/actor.js';
+import { defaultTerms } from '../modules/terms/rules.js';
+import type { Terms } from '../modules/terms/schemas.js';
+
+const rainTerms: Terms = {
+  ...defaultTerms(),
+  rewards: [
+    { kind: 'cash', amount: 5000, currency: 'EUR', earnedBy: 'The idea the jury picks for the next jacket.' },
+    { kind: 'recognition', earnedBy: 'Everyone whose experience or idea shaped the jacket is named on its label page.' },
+  ],
+  revenueShare: { percentage: 2, of: 'net sales of the resulting jacket', durationMonths: 36 },
+  exclusivity: 'with_consent',
+  coInvestment: [{ party: 'Kwame Mensah (supplier)', invests: 'Fabric samples and two days of lab testing' }],
+  killCriteria: ['Fewer than 40 experiences by the end of Listen', 'Prototype return rate above 8% in the field test'],
+  dataUse: 'Experiences are used for this initiative only and quoted only with the author’s name.',
+};
+
+const repairTerms: Terms = {
+  ...defaultTerms(),
+  rewards: [{ kind: 'points', amount: 100, earnedBy: 'Each idea the repair team tries in a shop; points buy repairs.' }],
+  ip: { policy: 'open_licence', licence: 'CC-BY-4.0' },
+  exclusivity: 'no',
+  killCriteria: ['Fewer than 3 partner shops sign up by the end of the pilot'],
+};
+
+/** Two launched initiatives with amended terms and one draft, so the charter can be seen at once. */
+export async function seedInitiatives(services: Services, ana: Actor, orgSlug: string, chloe: Actor): Promise<void> {
+  const rain = await services.initiatives.create(ana, orgSlug, {
+    title: 'Rain jackets that last',
+    slug: 'rain-jackets',
+    summary: 'Design our next rain jacket with the people who wear it, make it and repair it.',
+    vision: 'A jacket you **repair**, not replace.\n\nWe want a jacket that keeps you dry for ten years — and we cannot get there alone.',
+    goals: ['Halve returns for leaks', 'Double the life of a jacket', 'Make every part replaceable'],
+    object: 'product', reach: 'business', locus: 'borders', adaptability: 'customisable',
+    audience: ['customer', 'supplier', 'community', 'employee'], visibility: 'public',
+  });
+  await services.lifecycle.setPhases(ana, rain.id, { phases: [
+    { name: 'Listen', description: 'Tell us what happened to your jacket.', startsOn: '2026-11-01', endsOn: '2026-12-15', actions: ['tell_experiences', 'comment', 'support'] },
+    { name: 'Ideas', description: 'Propose and build on ideas.', startsOn: '2026-12-16', endsOn: '2027-02-01', actions: ['propose_ideas', 'build', 'comment', 'support'] },
+    { name: 'Field test', description: 'Wear the prototype on the trail.', startsOn: '2027-02-02', endsOn: '2027-04-01', actions: ['test', 'comment'] },
+  ] });
+  await services.terms.putDraft(ana, rain.id, rainTerms);
+  await services.lifecycle.launch(ana, rain.id);
+  await services.terms.amend(ana, rain.id, {
+    terms: { ...rainTerms, rewards: [...rainTerms.rewards, { kind: 'cash', amount: 1000, currency: 'EUR', earnedBy: 'A second prize for the best build on another person’s idea.' }] },
+    reason: 'Members asked to reward builds too: a second prize of 1,000 EUR.',
+  });
+  await services.terms.accept(chloe, rain.id, 2);
+
+  const repair = await services.initiatives.create(ana, orgSlug, {
+    title: 'A repair service on every trail',
+    slug: 'trail-repair',
+    summary: 'With hiking clubs and partner shops, fix gear where people walk.',
+    vision: 'Broken gear should never end a hike, nor end up in a bin.',
+    goals: ['Ten partner shops on the main trails', 'Repairs within 48 hours'],
+    object: 'service', reach: 'ecosystem', locus: 'community', adaptability: 'personal',
+    audience: ['customer', 'community', 'partner'], visibility: 'public',
+  });
+  await services.lifecycle.setPhases(ana, repair.id, { phases: [
+    { name: 'Ideas', actions: ['tell_experiences', 'propose_ideas', 'build', 'comment', 'support'] },
+    { name: 'Pilot', actions: ['test', 'comment'] },
+  ] });
+  await services.terms.putDraft(ana, repair.id, repairTerms);
+  await services.lifecycle.launch(ana, repair.id);
+  await services.terms.amend(ana, repair.id, {
+    terms: { ...repairTerms, rewards: repairTerms.rewards.map((r) => ({ ...r, amount: 60 })) },
+    reason: 'The points budget was set too high; ideas made before today keep 100 points.',
+  });
+
+  await services.initiatives.create(ana, orgSlug, {
+    title: 'A supplier code of conduct we write together',
+    slug: 'supplier-code',
+    summary: 'Draft: the rules we and our suppliers hold each other to.',
+    object: 'management_process', reach: 'ecosystem', locus: 'firm', adaptability: 'standard',
+    audience: ['supplier', 'employee'], visibility: 'org',
+  });
+}
