@@ -30,6 +30,8 @@ import { InitiativeLifecycle } from './modules/initiatives/lifecycle.js';
 import { ParticipationGate } from './modules/initiatives/participation.js';
 import { initiativeRoutes } from './modules/initiatives/routes.js';
 import { InitiativesService } from './modules/initiatives/service.js';
+import { needRoutes } from './modules/needs/routes.js';
+import { NeedsService } from './modules/needs/service.js';
 import { TermsLedger } from './modules/terms/ledger.js';
 import { termsRoutes } from './modules/terms/routes.js';
 import { TermsService } from './modules/terms/service.js';
@@ -51,6 +53,7 @@ export interface Services {
   terms: TermsService;
   ledger: TermsLedger;
   gate: ParticipationGate;
+  needs: NeedsService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -84,6 +87,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const lifecycle = new InitiativeLifecycle(ctx, events, initiatives, ledger);
   const terms = new TermsService(ctx, events, initiatives, ledger);
   const gate = new ParticipationGate(ctx, initiatives, terms);
+  const needs = new NeedsService(ctx, events, initiatives);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
@@ -111,7 +115,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(eventRoutes, { events, orgs });
   await app.register(initiativeRoutes, { initiatives, lifecycle, gate });
   await app.register(termsRoutes, { terms });
+  await app.register(needRoutes, { needs });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs } };
 }

@@ -47,6 +47,15 @@ export async function seedInitiatives(services: Services, ana: Actor, orgSlug: s
     reason: 'Members asked to reward builds too: a second prize of 1,000 EUR.',
   });
   await services.terms.accept(chloe, rain.id, 2);
+  await services.needs.createNeed(ana, rain.id, {
+    title: 'Taped seams peel off after a cold winter',
+    problem: 'One jacket in six comes back because the seam tape lets go below −5 °C.',
+    context: 'Returns 2024–2026, mostly from the northern trails.',
+    tried: 'Three tape suppliers and a thicker tape; the thicker tape made the jacket stiff.',
+    constraints: 'No PFAS; the jacket must still pack into its own pocket.',
+  });
+  await services.needs.createAsset(ana, rain.id, { title: 'Returns data 2024–2026 (anonymised)', description: 'Every leak return with temperature and trail.', url: 'https://example.org/acme/returns.csv', access: 'participants' });
+  await services.needs.createAsset(ana, rain.id, { title: 'Current jacket pattern', description: 'The cutting pattern of the current model.', url: 'https://example.org/acme/pattern.pdf', access: 'everyone' });
 
   const repair = await services.initiatives.create(ana, orgSlug, {
     title: 'A repair service on every trail',
