@@ -113,7 +113,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(orgRoutes, { orgs });
   await app.register(invitationRoutes, { invitations, config, rateLimits });
   await app.register(eventRoutes, { events, orgs });
-  await app.register(initiativeRoutes, { initiatives, lifecycle, gate });
+  await app.register(initiativeRoutes, { initiatives, lifecycle, gate, ctx, orgs });
   await app.register(termsRoutes, { terms });
   await app.register(needRoutes, { needs });
 

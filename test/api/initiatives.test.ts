@@ -110,3 +110,28 @@ describeEachDatabase('initiatives', (t) => {
     });
   });
 });
+
+describeEachDatabase('style map', (t) => {
+  it('places the initiatives a reader may see by locus and adaptability, with counts', async () => {
+    const ana = await t().person('Ana');
+    const member = await t().person('Member');
+    const org = await t().org(ana);
+    await t().join(ana, org, member, 'member');
+    await createInitiative(t(), ana, org, { launch: true, overrides: { locus: 'borders', adaptability: 'customisable' } });
+    await createInitiative(t(), ana, org, { launch: true, overrides: { locus: 'borders', adaptability: 'customisable' } });
+    await createInitiative(t(), ana, org, { launch: true, overrides: { locus: 'community', adaptability: 'personal', visibility: 'org' } });
+    await createInitiative(t(), ana, org, { overrides: { locus: 'firm', adaptability: 'standard' } });
+    const cell = (map: { cells: { locus: string; adaptability: string; count: number }[] }, locus: string, adaptability: string) =>
+      map.cells.find((c) => c.locus === locus && c.adaptability === adaptability)?.count;
+    type Map = { loci: string[]; adaptabilities: string[]; cells: { locus: string; adaptability: string; count: number }[] };
+    const host = (await ana.client.get<Map>(`/api/v1/orgs/${org}/style-map`)).body;
+    expect(host.loci).toEqual(['firm', 'borders', 'community', 'third_party']);
+    expect(host.cells).toHaveLength(12);
+    expect([cell(host, 'borders', 'customisable'), cell(host, 'community', 'personal'), cell(host, 'firm', 'standard')]).toEqual([2, 1, 1]);
+    const asMember = (await member.client.get<Map>(`/api/v1/orgs/${org}/style-map`)).body;
+    expect([cell(asMember, 'borders', 'customisable'), cell(asMember, 'community', 'personal'), cell(asMember, 'firm', 'standard')]).toEqual([2, 1, 0]);
+    const anonymous = (await t().client().get<Map>(`/api/v1/orgs/${org}/style-map`)).body;
+    expect([cell(anonymous, 'borders', 'customisable'), cell(anonymous, 'community', 'personal')]).toEqual([2, 0]);
+    expect((await t().client().get('/api/v1/orgs/no-such-org/style-map')).status).toBe(404);
+  });
+});

@@ -3,13 +3,16 @@ import { requireActor } from '../../plugins/auth.js';
 import { OrgParams } from '../orgs/schemas.js';
 import type { InitiativeLifecycle } from './lifecycle.js';
 import { Participation, type ParticipationGate } from './participation.js';
+import { StyleMap, styleMap } from './style-map.js';
+import type { Context } from '../../context.js';
+import type { OrgsService } from '../orgs/service.js';
 import * as S from './schemas.js';
 import type { InitiativesService } from './service.js';
 
 const tags = ['initiatives'];
 
 /** Initiatives: charter fields, lifecycle, phase timeline and the participation gate. */
-export async function initiativeRoutes(app: App, opts: { initiatives: InitiativesService; lifecycle: InitiativeLifecycle; gate: ParticipationGate }) {
+export async function initiativeRoutes(app: App, opts: { initiatives: InitiativesService; lifecycle: InitiativeLifecycle; gate: ParticipationGate; ctx: Context; orgs: OrgsService }) {
   const { initiatives, lifecycle, gate } = opts;
   const byId = { params: S.IdParams };
 
@@ -20,6 +23,10 @@ export async function initiativeRoutes(app: App, opts: { initiatives: Initiative
   app.get('/api/v1/orgs/:org/initiatives', {
     schema: { tags, summary: "The organisation's initiatives you may see, newest first", params: OrgParams, querystring: S.ListQuery, response: responses({ 200: S.InitiativePage }) },
   }, async (request) => initiatives.list(request.actor, request.params.org, request.query));
+
+  app.get('/api/v1/orgs/:org/style-map', {
+    schema: { tags, summary: 'Initiatives you may see on the style map: locus × adaptability, with counts', params: OrgParams, response: responses({ 200: StyleMap }) },
+  }, async (request) => styleMap(opts.ctx, opts.orgs, request.actor, request.params.org));
 
   app.get('/api/v1/initiatives/:id', {
     schema: { tags, summary: 'An initiative with its timeline (hidden ones are 404)', ...byId, response: responses({ 200: S.Initiative }) },
