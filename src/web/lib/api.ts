@@ -2,11 +2,7 @@
  * The one way the web app talks to the Moebius API: JSON over fetch with the session cookie,
  * the CSRF token on every write, and errors turned into ApiError with the server's stable code.
  */
-export interface ErrorDetail {
-  path?: string;
-  message: string;
-  code?: string;
-}
+import type { ErrorDetail } from '../../server/lib/errors.js';
 
 export class ApiError extends Error {
   constructor(

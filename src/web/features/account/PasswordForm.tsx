@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { FormCard } from '../../components/FormCard';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { useToast } from '../../components/Toast';
-import { check, errorCode, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
+import { check, errorCode, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import { MIN_PASSWORD } from '../../lib/limits';
 import { useChangePassword } from './api';
 
@@ -40,25 +40,16 @@ export function PasswordForm() {
   };
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="password-title">
-      <h2 id="password-title">{t('account.password.title')}</h2>
-      <p className="muted">{t('account.password.lead')}</p>
-      {change.error && !clientErrors && <Alert tone="error">{errorMessage(t, change.error)}</Alert>}
+    <FormCard
+      title={t('account.password.title')}
+      lead={t('account.password.lead')}
+      onSubmit={submit}
+      error={!clientErrors && change.error}
+      submit={t('account.password.submit')}
+      pending={change.isPending}
+    >
       <TextField label={t('fields.currentPassword')} type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={errors.currentPassword} />
-      <TextField
-        label={t('fields.newPassword')}
-        hint={t('auth.signup.passwordHint', { count: MIN_PASSWORD })}
-        type="password"
-        autoComplete="new-password"
-        value={newPassword}
-        onChange={(e) => setNew(e.target.value)}
-        error={errors.newPassword}
-      />
-      <div className="form-actions">
-        <Button type="submit" loading={change.isPending}>
-          {t('account.password.submit')}
-        </Button>
-      </div>
-    </form>
+      <NewPasswordField label={t('fields.newPassword')} value={newPassword} onChange={(e) => setNew(e.target.value)} error={errors.newPassword} />
+    </FormCard>
   );
 }

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { FormCard } from '../../components/FormCard';
 import { useToast } from '../../components/Toast';
-import { check, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
+import { check, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import type { User } from '../../lib/types';
 import { useUpdateName } from './api';
 
@@ -25,16 +24,9 @@ export function ProfileForm({ user }: { user: User }) {
   };
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="profile-title">
-      <h2 id="profile-title">{t('account.profile.title')}</h2>
-      {update.error && !clientErrors && <Alert tone="error">{errorMessage(t, update.error)}</Alert>}
+    <FormCard title={t('account.profile.title')} onSubmit={submit} error={!clientErrors && update.error} submit={t('common.save')} pending={update.isPending}>
       <TextField label={t('fields.email')} value={user.email} readOnly hint={t('account.profile.emailHint')} />
       <TextField label={t('fields.name')} hint={t('account.profile.nameHint')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={100} />
-      <div className="form-actions">
-        <Button type="submit" loading={update.isPending}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </form>
+    </FormCard>
   );
 }

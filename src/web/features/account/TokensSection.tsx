@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyField } from '../../components/CopyField';
-import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadError, Loading } from '../../components/Loading';
 import { Section } from '../../components/PageLayout';
@@ -23,20 +23,14 @@ export function TokensSection() {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
 
-  const close = () => {
-    revoke.reset();
-    setRevoking(null);
-  };
-  const confirm = () => {
-    if (!revoking) return;
-    revoke.mutate(revoking.id, {
+  const confirm = (token: ApiToken) =>
+    revoke.mutate(token.id, {
       onSuccess: () => {
-        toast.show(t('account.tokens.revoked', { name: revoking.name }));
-        if (created?.token.id === revoking.id) setCreated(null);
-        close();
+        toast.show(t('account.tokens.revoked', { name: token.name }));
+        if (created?.token.id === token.id) setCreated(null);
+        setRevoking(null);
       },
     });
-  };
 
   return (
     <Section id="tokens" title={t('account.tokens.title')}>
@@ -67,17 +61,15 @@ export function TokensSection() {
       ) : (
         <TokensTable tokens={tokens.data.items} onRevoke={setRevoking} />
       )}
-      <Dialog open={revoking !== null} onClose={close} title={t('account.tokens.revokeTitle', { name: revoking?.name ?? '' })} description={t('account.tokens.revokeBody')}>
-        {revoke.error && <Alert tone="error">{errorMessage(t, revoke.error)}</Alert>}
-        <div className="form-actions">
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="danger" loading={revoke.isPending} onClick={confirm}>
-            {t('account.tokens.revokeConfirm')}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={t('account.tokens.revokeTitle', { name: revoking?.name ?? '' })}
+        description={t('account.tokens.revokeBody')}
+        confirm={t('account.tokens.revokeConfirm')}
+        onConfirm={() => revoking && confirm(revoking)}
+        action={revoke}
+      />
     </Section>
   );
 }

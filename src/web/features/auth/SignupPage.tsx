@@ -5,6 +5,7 @@ import { safeNext } from '../../app/guards';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { PageHeader } from '../../components/PageLayout';
 import { useToast } from '../../components/Toast';
 import { MIN_PASSWORD } from '../../lib/limits';
@@ -55,15 +56,7 @@ export function SignupPage() {
         {signup.error && !clientErrors && <Alert tone="error">{errorMessage(t, signup.error)}</Alert>}
         <TextField label={t('fields.name')} hint={t('auth.signup.nameHint')} autoComplete="name" value={values.name} onChange={set('name')} error={errors.name} />
         <TextField label={t('fields.email')} type="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.email} />
-        <TextField
-          label={t('fields.password')}
-          hint={t('auth.signup.passwordHint', { count: MIN_PASSWORD })}
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={set('password')}
-          error={errors.password}
-        />
+        <NewPasswordField label={t('fields.password')} value={values.password} onChange={set('password')} error={errors.password} />
         <div className="form-actions">
           <Button type="submit" loading={signup.isPending}>
             {t('auth.signup.submit')}

@@ -5,6 +5,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { NewPasswordField } from '../../components/NewPasswordField';
 import { check, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import type { AcceptResponse } from '../../lib/types';
 import { MIN_PASSWORD } from '../../lib/limits';
@@ -40,15 +41,7 @@ export function AcceptWithAccountForm({ email, accept, onJoined }: Props) {
       {accept.error && !clientErrors && <Alert tone="error">{errorMessage(t, accept.error)}</Alert>}
       <TextField label={t('fields.email')} value={email} readOnly hint={t('invitations.accept.emailHint')} />
       <TextField label={t('fields.name')} hint={t('auth.signup.nameHint')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
-      <TextField
-        label={t('fields.password')}
-        hint={t('auth.signup.passwordHint', { count: MIN_PASSWORD })}
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors.password}
-      />
+      <NewPasswordField label={t('fields.password')} value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
       <div className="form-actions">
         <Button type="submit" loading={accept.isPending}>
           {t('invitations.accept.createAndJoin')}

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadError, Loading } from '../../components/Loading';
 import { useToast } from '../../components/Toast';
@@ -25,19 +23,13 @@ export function PendingInvitations({ org }: { org: Org }) {
   const all = invitations.data.pages.flatMap((p) => p.items);
   const shown = showClosed ? all : all.filter((i) => i.status === 'pending');
 
-  const close = () => {
-    revoke.reset();
-    setRevoking(null);
-  };
-  const confirm = () => {
-    if (!revoking) return;
-    revoke.mutate(revoking.id, {
+  const confirm = (invitation: Invitation) =>
+    revoke.mutate(invitation.id, {
       onSuccess: () => {
-        toast.show(t('invitations.revoke.done', { email: revoking.email }));
-        close();
+        toast.show(t('invitations.revoke.done', { email: invitation.email }));
+        setRevoking(null);
       },
     });
-  };
 
   return (
     <>
@@ -54,17 +46,15 @@ export function PendingInvitations({ org }: { org: Org }) {
           {t('invitations.pending.showClosed')}
         </label>
       )}
-      <Dialog open={revoking !== null} onClose={close} title={t('invitations.revoke.title')} description={t('invitations.revoke.body', { email: revoking?.email ?? '' })}>
-        {revoke.error && <Alert tone="error">{errorMessage(t, revoke.error)}</Alert>}
-        <div className="form-actions">
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="danger" loading={revoke.isPending} onClick={confirm}>
-            {t('invitations.revoke.confirm')}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={t('invitations.revoke.title')}
+        description={t('invitations.revoke.body', { email: revoking?.email ?? '' })}
+        confirm={t('invitations.revoke.confirm')}
+        onConfirm={() => revoking && confirm(revoking)}
+        action={revoke}
+      />
     </>
   );
 }

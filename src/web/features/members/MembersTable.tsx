@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
+import { DataTable } from '../../components/DataTable';
 import { Select } from '../../components/Select';
 import { useToast } from '../../components/Toast';
 import { errorMessage } from '../../lib/errors';
@@ -9,7 +10,6 @@ import { KINDS, ROLES, type Member, type Org } from '../../lib/types';
 import { KindBadge, RoleBadge } from '../orgs/badges';
 import { useChangeMember, type MemberChange } from './api';
 import { RemoveMemberDialog } from './RemoveMemberDialog';
-import '../../components/Table.css';
 
 interface MembersTableProps {
   org: Org;
@@ -42,66 +42,60 @@ export function MembersTable({ org, members, currentUserId }: MembersTableProps)
       },
     );
 
+  const isMe = (member: Member) => member.userId === currentUserId;
+  const busy = (member: Member) => change.isPending && change.variables.userId === member.userId;
+
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t('members.caption', { name: org.name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('members.columns.person')}</th>
-            <th scope="col">{t('members.columns.kind')}</th>
-            <th scope="col">{t('members.columns.role')}</th>
-            <th scope="col">{t('members.columns.joined')}</th>
-            {canManage && (
-              <th scope="col">
-                <span className="visually-hidden">{t('members.columns.actions')}</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => {
-            const isMe = member.userId === currentUserId;
-            const busy = change.isPending && change.variables.userId === member.userId;
-            return (
-              <tr key={member.userId}>
-                <td className="cell-title">
-                  <span className="cell-primary">
-                    {member.name}
-                    {isMe && <span className="muted"> ({t('common.you')})</span>}
-                  </span>
-                  {member.email && <span className="cell-secondary">{member.email}</span>}
-                </td>
-                <td data-label={t('members.columns.kind')}>
-                  {canManage ? (
-                    <Select hideLabel label={t('members.kindFor', { name: member.name })} value={member.kind} options={kindOptions} disabled={busy} onChange={(kind) => apply(member, { kind })} />
-                  ) : (
-                    <KindBadge kind={member.kind} />
-                  )}
-                </td>
-                <td data-label={t('members.columns.role')}>
-                  {canManage ? (
-                    <Select hideLabel label={t('members.roleFor', { name: member.name })} value={member.role} options={roleOptions} disabled={busy} onChange={(role) => apply(member, { role })} />
-                  ) : (
-                    <RoleBadge role={member.role} />
-                  )}
-                </td>
-                <td data-label={t('members.columns.joined')}>{format.date(member.joinedAt)}</td>
-                {canManage && (
-                  <td className="cell-actions">
-                    {!isMe && (
-                      <Button variant="ghost" size="sm" onClick={() => setRemoving(member)} aria-label={t('members.remove.buttonFor', { name: member.name })}>
-                        {t('members.remove.button')}
-                      </Button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <>
+      <DataTable
+        caption={t('members.caption', { name: org.name })}
+        rows={members}
+        rowKey={(member) => member.userId}
+        title={{
+          label: t('members.columns.person'),
+          cell: (member) => (
+            <>
+              <span className="cell-primary">
+                {member.name}
+                {isMe(member) && <span className="muted"> ({t('common.you')})</span>}
+              </span>
+              {member.email && <span className="cell-secondary">{member.email}</span>}
+            </>
+          ),
+        }}
+        columns={[
+          {
+            label: t('members.columns.kind'),
+            cell: (member) =>
+              canManage ? (
+                <Select hideLabel label={t('members.kindFor', { name: member.name })} value={member.kind} options={kindOptions} disabled={busy(member)} onChange={(kind) => apply(member, { kind })} />
+              ) : (
+                <KindBadge kind={member.kind} />
+              ),
+          },
+          {
+            label: t('members.columns.role'),
+            cell: (member) =>
+              canManage ? (
+                <Select hideLabel label={t('members.roleFor', { name: member.name })} value={member.role} options={roleOptions} disabled={busy(member)} onChange={(role) => apply(member, { role })} />
+              ) : (
+                <RoleBadge role={member.role} />
+              ),
+          },
+          { label: t('members.columns.joined'), cell: (member) => format.date(member.joinedAt) },
+        ]}
+        actions={
+          canManage
+            ? (member) =>
+                !isMe(member) && (
+                  <Button variant="ghost" size="sm" onClick={() => setRemoving(member)} aria-label={t('members.remove.buttonFor', { name: member.name })}>
+                    {t('members.remove.button')}
+                  </Button>
+                )
+            : undefined
+        }
+      />
       <RemoveMemberDialog org={org} member={removing} onClose={() => setRemoving(null)} />
-    </div>
+    </>
   );
 }

@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToast } from '../../components/Toast';
-import { errorMessage } from '../../lib/errors';
 import type { Member, Org } from '../../lib/types';
 import { useRemoveMember } from './api';
 
@@ -11,35 +8,22 @@ export function RemoveMemberDialog({ org, member, onClose }: { org: Org; member:
   const { t } = useTranslation();
   const remove = useRemoveMember(org.slug);
   const toast = useToast();
-  const close = () => {
-    remove.reset();
-    onClose();
-  };
-  const confirm = () => {
-    if (!member) return;
-    remove.mutate(member.userId, {
+  const confirm = (removed: Member) =>
+    remove.mutate(removed.userId, {
       onSuccess: () => {
-        toast.show(t('members.remove.done', { name: member.name }));
-        close();
+        toast.show(t('members.remove.done', { name: removed.name }));
+        onClose();
       },
     });
-  };
   return (
-    <Dialog
+    <ConfirmDialog
       open={member !== null}
-      onClose={close}
+      onClose={onClose}
       title={t('members.remove.title', { name: member?.name ?? '' })}
       description={t('members.remove.body', { org: org.name })}
-    >
-      {remove.error && <Alert tone="error">{errorMessage(t, remove.error)}</Alert>}
-      <div className="form-actions">
-        <Button variant="secondary" onClick={close}>
-          {t('common.cancel')}
-        </Button>
-        <Button variant="danger" loading={remove.isPending} onClick={confirm}>
-          {t('members.remove.confirm')}
-        </Button>
-      </div>
-    </Dialog>
+      confirm={t('members.remove.confirm')}
+      onConfirm={() => member && confirm(member)}
+      action={remove}
+    />
   );
 }

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { Button, ButtonLink } from '../../components/Button';
-import { TextArea, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageLayout';
 import { useToast } from '../../components/Toast';
 import { check, errorCode, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import { isValidSlug, slugify } from '../../lib/slug';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useCreateOrg, type OrgInput } from './api';
-import { VisibilityChoice } from './VisibilityChoice';
+import { OrgFields } from './OrgFields';
 import './orgs.css';
 
 export function CreateOrgPage() {
@@ -27,7 +27,11 @@ export function CreateOrgPage() {
   if (errorCode(create.error) === 'slug_taken') serverErrors.slug = t('errors.codes.slug_taken');
   const errors = clientErrors ?? serverErrors;
 
-  const setName = (name: string) => setValues((v) => ({ ...v, name, slug: slugEdited ? v.slug : slugify(name) }));
+  const change = (patch: Partial<OrgInput>) =>
+    setValues((v) => {
+      const next = { ...v, ...patch };
+      return patch.name !== undefined && !slugEdited ? { ...next, slug: slugify(patch.name) } : next;
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,35 +57,26 @@ export function CreateOrgPage() {
       <PageHeader eyebrow={<Link to="/orgs">← {t('orgs.list.title')}</Link>} title={t('orgs.create.title')} lead={<p>{t('orgs.create.lead')}</p>} />
       <form className="card" onSubmit={submit} noValidate>
         {create.error && !clientErrors && <Alert tone="error">{errorMessage(t, create.error)}</Alert>}
-        <TextField label={t('fields.orgName')} hint={t('orgs.create.nameHint')} value={values.name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={100} />
-        <TextField
-          label={t('fields.slug')}
-          hint={t('orgs.create.slugHint')}
-          value={values.slug}
-          onChange={(e) => {
-            setSlugEdited(true);
-            setValues({ ...values, slug: e.target.value.toLowerCase() });
-          }}
-          error={errors.slug}
-          autoCapitalize="none"
-          spellCheck={false}
-          maxLength={50}
-        />
-        {values.slug && (
-          <p className="slug-preview">
-            {t('orgs.create.slugPreview')} <span className="mono">{`${window.location.origin}/orgs/${values.slug}`}</span>
-          </p>
-        )}
-        <TextArea
-          label={t('fields.description')}
-          hint={t('orgs.create.descriptionHint')}
-          optional
-          value={values.description}
-          onChange={(e) => setValues({ ...values, description: e.target.value })}
-          error={errors.description}
-          maxLength={2000}
-        />
-        <VisibilityChoice value={values.visibility} onChange={(visibility) => setValues({ ...values, visibility })} />
+        <OrgFields values={values} errors={errors} onChange={change} hints={{ name: t('orgs.create.nameHint'), description: t('orgs.create.descriptionHint') }}>
+          <TextField
+            label={t('fields.slug')}
+            hint={t('orgs.create.slugHint')}
+            value={values.slug}
+            onChange={(e) => {
+              setSlugEdited(true);
+              change({ slug: e.target.value.toLowerCase() });
+            }}
+            error={errors.slug}
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={50}
+          />
+          {values.slug && (
+            <p className="slug-preview">
+              {t('orgs.create.slugPreview')} <span className="mono">{`${window.location.origin}/orgs/${values.slug}`}</span>
+            </p>
+          )}
+        </OrgFields>
         <div className="form-actions">
           <Button type="submit" loading={create.isPending}>
             {t('orgs.create.submit')}

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToast } from '../../components/Toast';
-import { errorMessage } from '../../lib/errors';
 import type { Org } from '../../lib/types';
 import { useRemoveMember } from '../members/api';
 
@@ -16,10 +14,6 @@ export function LeaveOrgButton({ org, userId }: { org: Org; userId: string }) {
   const navigate = useNavigate();
   const toast = useToast();
 
-  const close = () => {
-    setOpen(false);
-    leave.reset();
-  };
   const confirm = () =>
     leave.mutate(userId, {
       onSuccess: () => {
@@ -33,17 +27,15 @@ export function LeaveOrgButton({ org, userId }: { org: Org; userId: string }) {
       <Button variant="secondary" onClick={() => setOpen(true)}>
         {t('members.leave.button')}
       </Button>
-      <Dialog open={open} onClose={close} title={t('members.leave.title', { name: org.name })} description={t('members.leave.body')}>
-        {leave.error && <Alert tone="error">{errorMessage(t, leave.error)}</Alert>}
-        <div className="form-actions">
-          <Button variant="secondary" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="danger" loading={leave.isPending} onClick={confirm}>
-            {t('members.leave.confirm')}
-          </Button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('members.leave.title', { name: org.name })}
+        description={t('members.leave.body')}
+        confirm={t('members.leave.confirm')}
+        onConfirm={confirm}
+        action={leave}
+      />
     </>
   );
 }

@@ -1,15 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { TextArea, TextField } from '../../components/Field';
+import { FormCard } from '../../components/FormCard';
 import { useToast } from '../../components/Toast';
-import { check, errorMessage, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
+import { check, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import type { Visibility } from '../../lib/types';
 import { useUpdateOrg } from './api';
+import { OrgFields, type OrgFieldValues } from './OrgFields';
 import { useOrgContext } from './OrgLayout';
-import { VisibilityChoice } from './VisibilityChoice';
 
 /** Owners edit the name, description and visibility; the address (slug) stays as it was. */
 export function OrgSettingsPage() {
@@ -18,7 +16,7 @@ export function OrgSettingsPage() {
   useDocumentTitle(t('orgs.tabs.settings'), org.name);
   const update = useUpdateOrg(org.slug);
   const toast = useToast();
-  const [values, setValues] = useState<{ name: string; description: string; visibility: Visibility }>({
+  const [values, setValues] = useState<OrgFieldValues>({
     name: org.name,
     description: org.description,
     visibility: org.visibility,
@@ -44,25 +42,16 @@ export function OrgSettingsPage() {
   };
 
   return (
-    <form className="card narrow" onSubmit={submit} noValidate aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('orgs.settings.title')}</h2>
-      <p className="muted">{t('orgs.settings.lead', { slug: org.slug })}</p>
-      {update.error && !clientErrors && <Alert tone="error">{errorMessage(t, update.error)}</Alert>}
-      <TextField label={t('fields.orgName')} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} error={errors.name} maxLength={100} />
-      <TextArea
-        label={t('fields.description')}
-        optional
-        value={values.description}
-        onChange={(e) => setValues({ ...values, description: e.target.value })}
-        error={errors.description}
-        maxLength={2000}
-      />
-      <VisibilityChoice value={values.visibility} onChange={(visibility) => setValues({ ...values, visibility })} />
-      <div className="form-actions">
-        <Button type="submit" loading={update.isPending}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </form>
+    <FormCard
+      className="narrow"
+      title={t('orgs.settings.title')}
+      lead={t('orgs.settings.lead', { slug: org.slug })}
+      onSubmit={submit}
+      error={!clientErrors && update.error}
+      submit={t('common.save')}
+      pending={update.isPending}
+    >
+      <OrgFields values={values} errors={errors} onChange={(patch) => setValues({ ...values, ...patch })} />
+    </FormCard>
   );
 }
