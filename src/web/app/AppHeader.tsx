@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { ButtonLink } from '../components/Button';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { Logo } from '../components/Logo';
-import { useToast } from '../components/Toast';
 import { UserMenu } from '../components/UserMenu';
 import { useLogout } from '../features/auth/api';
 import { useSession } from './session';
@@ -13,15 +12,12 @@ export function AppHeader() {
   const { t } = useTranslation();
   const { user } = useSession();
   const logout = useLogout();
-  const navigate = useNavigate();
-  const toast = useToast();
 
+  // A full page load to the landing page: nothing of the session stays in memory, and no
+  // sign-in guard of the page being left can redirect to the login page first.
   const logOut = () =>
     logout.mutate(undefined, {
-      onSettled: () => {
-        toast.show(t('auth.loggedOut'), 'info');
-        void navigate('/');
-      },
+      onSettled: () => window.location.replace('/'),
     });
 
   return (
