@@ -30,6 +30,7 @@ import { InitiativeLifecycle } from './modules/initiatives/lifecycle.js';
 import { ParticipationGate } from './modules/initiatives/participation.js';
 import { initiativeRoutes } from './modules/initiatives/routes.js';
 import { InitiativesService } from './modules/initiatives/service.js';
+import { InviteesService } from './modules/initiatives/invitees.js';
 import { needRoutes } from './modules/needs/routes.js';
 import { NeedsService } from './modules/needs/service.js';
 import { TermsLedger } from './modules/terms/ledger.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const terms = new TermsService(ctx, events, initiatives, ledger);
   const gate = new ParticipationGate(ctx, initiatives, terms);
   const needs = new NeedsService(ctx, events, initiatives);
+  const invitees = new InviteesService(ctx, events, initiatives, orgs);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
@@ -113,7 +115,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(orgRoutes, { orgs });
   await app.register(invitationRoutes, { invitations, config, rateLimits });
   await app.register(eventRoutes, { events, orgs });
-  await app.register(initiativeRoutes, { initiatives, lifecycle, gate, ctx, orgs });
+  await app.register(initiativeRoutes, { initiatives, lifecycle, gate, ctx, orgs, invitees });
   await app.register(termsRoutes, { terms });
   await app.register(needRoutes, { needs });
 

@@ -81,6 +81,33 @@ describeEachDatabase('initiatives', (t) => {
     });
   });
 
+  describe('invite-only initiatives', () => {
+    it('are seen, listed and joined only by the members their hosts invite', async () => {
+      const ana = await t().person('Ana');
+      const bea = await t().person('Bea');
+      const carl = await t().person('Carl');
+      const outsider = await t().person('Outsider');
+      const org = await t().org(ana);
+      await t().join(ana, org, bea, 'member', 'customer');
+      await t().join(ana, org, carl, 'member', 'customer');
+      const initiative = await createInitiative(t(), ana, org, { launch: true, overrides: { visibility: 'invite_only' } });
+      const url = `/api/v1/initiatives/${initiative.id}`;
+      expect((await bea.client.get(url)).status).toBe(404);
+      const added = await ana.client.post<{ items: { id: string }[] }>(`${url}/invitees`, { userId: bea.user.id });
+      expect(added.body.items.map((i) => i.id)).toEqual([bea.user.id]);
+      expect((await bea.client.get(url)).status).toBe(200);
+      expect((await carl.client.get(url)).status).toBe(404);
+      const listed = await bea.client.get<{ items: { id: string }[] }>(`/api/v1/orgs/${org}/initiatives`);
+      expect(listed.body.items.map((i) => i.id)).toContain(initiative.id);
+      expect((await ana.client.post(`${url}/invitees`, { userId: outsider.user.id })).status).toBe(422);
+      expect((await bea.client.post(`${url}/invitees`, { userId: carl.user.id })).status).toBe(403);
+      expect((await bea.client.get(`${url}/invitees`)).status).toBe(403);
+      expect((await ana.client.delete(`${url}/invitees/${bea.user.id}`)).status).toBe(204);
+      expect((await ana.client.delete(`${url}/invitees/${bea.user.id}`)).status).toBe(404);
+      expect((await bea.client.get(url)).status).toBe(404);
+    });
+  });
+
   describe('phases', () => {
     it('plans a timeline before launch, then only moves forward, each change an event', async () => {
       const ana = await t().person('Ana');

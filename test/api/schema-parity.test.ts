@@ -38,7 +38,7 @@ describe('migrations', () => {
   it('create the expected tables on SQLite', async () => {
     const shape = await shapeOf('sqlite');
     expect(Object.keys(shape).sort()).toEqual([
-      'api_tokens', 'events', 'initiative_stewards', 'initiatives', 'invitations', 'memberships', 'needs', 'orgs', 'phases', 'sessions', 'shared_assets', 'terms_acceptances', 'terms_versions', 'users',
+      'api_tokens', 'events', 'initiative_invitees', 'initiative_stewards', 'initiatives', 'invitations', 'memberships', 'needs', 'orgs', 'phases', 'sessions', 'shared_assets', 'terms_acceptances', 'terms_versions', 'users',
     ]);
     expect(shape.events).toEqual(['actor_id', 'id', 'org_id', 'payload', 'subject_id', 'subject_type', 'time', 'type']);
   });

@@ -14,6 +14,7 @@ export interface Database {
   events: EventsTable;
   initiatives: InitiativesTable;
   initiativeStewards: InitiativeStewardsTable;
+  initiativeInvitees: InitiativeInviteesTable;
   phases: PhasesTable;
   termsVersions: TermsVersionsTable;
   termsAcceptances: TermsAcceptancesTable;
@@ -145,6 +146,14 @@ export interface InitiativesTable {
 export interface InitiativeStewardsTable {
   initiativeId: string;
   userId: string;
+  addedAt: string;
+}
+
+/** Who may see and join an invite-only initiative (besides its hosts). */
+export interface InitiativeInviteesTable {
+  initiativeId: string;
+  userId: string;
+  addedBy: string;
   addedAt: string;
 }
 

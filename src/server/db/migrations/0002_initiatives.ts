@@ -2,7 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../database.js';
 import { columnTypes } from './columns.js';
 
-/** Initiatives with stewards, phases, sealed terms and their acceptances, needs and shared assets. */
+/** Initiatives with stewards, invitees, phases, sealed terms and their acceptances, needs and shared assets. */
 export const initiatives = (dialect: Dialect): Migration => ({
   async up(db: Kysely<unknown>) {
     const { time, json } = columnTypes(dialect);
@@ -42,6 +42,15 @@ export const initiatives = (dialect: Dialect): Migration => ({
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
       .addColumn('added_at', time, (c) => c.notNull())
       .addPrimaryKeyConstraint('initiative_stewards_pk', ['initiative_id', 'user_id'])
+      .execute();
+
+    await db.schema
+      .createTable('initiative_invitees')
+      .addColumn('initiative_id', 'text', (c) => c.notNull().references('initiatives.id'))
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('added_by', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('added_at', time, (c) => c.notNull())
+      .addPrimaryKeyConstraint('initiative_invitees_pk', ['initiative_id', 'user_id'])
       .execute();
 
     await db.schema

@@ -11,6 +11,8 @@ export interface InitiativeResource {
   orgRole: Role | null;
   /** Whether the actor is one of the initiative's stewards. */
   steward: boolean;
+  /** Whether the actor was invited to an invite-only initiative. */
+  invitee?: boolean;
 }
 
 const runsOrg = (role: Role | null) => role === 'owner';
@@ -18,7 +20,7 @@ const runsOrg = (role: Role | null) => role === 'owner';
 /**
  * Who may do what with an initiative. Drafts and discarded drafts are seen only by the
  * people who run them; public initiatives of public organisations by anyone; `org` ones by
- * members; `invite_only` ones by their stewards and the organisation's owners.
+ * members; `invite_only` ones by their hosts and the members invited to them.
  */
 export function canInitiative(action: InitiativeAction, r: InitiativeResource): boolean {
   const host = r.steward || runsOrg(r.orgRole);
@@ -32,7 +34,7 @@ export function canInitiative(action: InitiativeAction, r: InitiativeResource): 
       if (r.status === 'draft' || r.status === 'discarded') return false;
       if (r.visibility === 'public') return r.orgVisibility === 'public' || r.orgRole !== null;
       if (r.visibility === 'org') return r.orgRole !== null;
-      return false;
+      return r.orgRole !== null && r.invitee === true;
     case 'participate':
       return r.status === 'open' && r.orgRole !== null && r.orgRole !== 'observer';
   }

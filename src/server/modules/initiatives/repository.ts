@@ -41,6 +41,23 @@ export async function replaceStewards(db: Db, initiativeId: string, userIds: str
   await db.insertInto('initiativeStewards').values(userIds.map((userId) => ({ initiativeId, userId, addedAt: now }))).execute();
 }
 
+export const invitedTo = async (db: Db, initiativeIds: string[], userId: string): Promise<Set<string>> =>
+  initiativeIds.length === 0
+    ? new Set()
+    : new Set(
+        (await db.selectFrom('initiativeInvitees').select('initiativeId').where('userId', '=', userId).where('initiativeId', 'in', initiativeIds).execute()).map((r) => r.initiativeId),
+      );
+
+export const listInvitees = (db: Db, initiativeId: string) =>
+  db
+    .selectFrom('initiativeInvitees')
+    .innerJoin('users', 'users.id', 'initiativeInvitees.userId')
+    .select(['users.id', 'users.name', 'initiativeInvitees.addedAt'])
+    .where('initiativeInvitees.initiativeId', '=', initiativeId)
+    .orderBy('initiativeInvitees.addedAt')
+    .limit(1000)
+    .execute();
+
 export const listPhases = (db: Db, initiativeId: string) =>
   db.selectFrom('phases').selectAll().where('initiativeId', '=', initiativeId).orderBy('position').execute();
 

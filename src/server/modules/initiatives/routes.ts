@@ -4,6 +4,7 @@ import { OrgParams } from '../orgs/schemas.js';
 import type { InitiativeLifecycle } from './lifecycle.js';
 import { Participation, type ParticipationGate } from './participation.js';
 import { StyleMap, styleMap } from './style-map.js';
+import { AddInviteeBody, InviteeList, InviteeParams, type InviteesService } from './invitees.js';
 import type { Context } from '../../context.js';
 import type { OrgsService } from '../orgs/service.js';
 import * as S from './schemas.js';
@@ -12,7 +13,7 @@ import type { InitiativesService } from './service.js';
 const tags = ['initiatives'];
 
 /** Initiatives: charter fields, lifecycle, phase timeline and the participation gate. */
-export async function initiativeRoutes(app: App, opts: { initiatives: InitiativesService; lifecycle: InitiativeLifecycle; gate: ParticipationGate; ctx: Context; orgs: OrgsService }) {
+export async function initiativeRoutes(app: App, opts: { initiatives: InitiativesService; lifecycle: InitiativeLifecycle; gate: ParticipationGate; ctx: Context; orgs: OrgsService; invitees: InviteesService }) {
   const { initiatives, lifecycle, gate } = opts;
   const byId = { params: S.IdParams };
 
@@ -56,6 +57,21 @@ export async function initiativeRoutes(app: App, opts: { initiatives: Initiative
       schema: { tags, summary: step === 'launch' ? 'Launch: seal terms version 1 and open the first phase' : `${step.charAt(0).toUpperCase()}${step.slice(1)} the initiative`, ...byId, response: responses({ 200: S.Initiative }) },
     }, async (request) => lifecycle[step](requireActor(request), request.params.id));
   }
+
+  app.get('/api/v1/initiatives/:id/invitees', {
+    schema: { tags, summary: 'Members invited to an invite-only initiative (hosts)', ...byId, response: responses({ 200: InviteeList }) },
+  }, async (request) => opts.invitees.list(requireActor(request), request.params.id));
+
+  app.post('/api/v1/initiatives/:id/invitees', {
+    schema: { tags, summary: 'Invite a member of the organisation to an invite-only initiative (hosts)', ...byId, body: AddInviteeBody, response: responses({ 200: InviteeList }) },
+  }, async (request) => opts.invitees.add(requireActor(request), request.params.id, request.body.userId));
+
+  app.delete('/api/v1/initiatives/:id/invitees/:userId', {
+    schema: { tags, summary: 'Withdraw an invitation to an initiative (hosts)', params: InviteeParams, response: responses({ 204: NoContent }) },
+  }, async (request, reply) => {
+    await opts.invitees.remove(requireActor(request), request.params.id, request.params.userId);
+    return reply.code(204).send(null);
+  });
 
   app.get('/api/v1/initiatives/:id/participation', {
     schema: { tags, summary: 'What you may do now, and why not (phase, audience, terms)', ...byId, response: responses({ 200: Participation }) },

@@ -39,7 +39,8 @@ export class InitiativesService {
     const org = await this.orgs.byId(initiative.orgId);
     const membership = actor === null ? null : ((await this.orgs.findMembership(db, org.id, actor.userId)) ?? null);
     const steward = actor === null ? false : await repo.isSteward(db, id, actor.userId);
-    const resource = { orgVisibility: org.visibility, visibility: initiative.visibility as 'public', status: initiative.status as InitiativeStatus, orgRole: roleOf(membership), steward };
+    const invitee = actor !== null && initiative.visibility === 'invite_only' && (await repo.invitedTo(db, [id], actor.userId)).has(id);
+    const resource = { orgVisibility: org.visibility, visibility: initiative.visibility as 'public', status: initiative.status as InitiativeStatus, orgRole: roleOf(membership), steward, invitee };
     if (!canInitiative('view', resource)) throw notFound('The initiative');
     if (!canInitiative(action, resource)) throw forbidden();
     return { initiative, org, membership, steward };
@@ -86,10 +87,11 @@ export class InitiativesService {
     // Fetch a little more and drop what this reader may not see; pages stay bounded.
     const rows = await repo.listInitiatives(this.ctx.db, org.id, { status: query.status, after: decodeCursor(query.cursor), limit });
     const stewards = await repo.listStewards(this.ctx.db, rows.map((r) => r.id));
+    const invited = actor === null ? new Set<string>() : await repo.invitedTo(this.ctx.db, rows.map((r) => r.id), actor.userId);
     const page = toPage(rows, limit, (r) => ({ key: r.id, id: r.id }), (r) => {
       const rowStewards = stewards.filter((s) => s.initiativeId === r.id).map((s) => ({ id: s.id, name: s.name }));
       const steward = actor !== null && rowStewards.some((s) => s.id === actor.userId);
-      const resource = { orgVisibility: org.visibility, visibility: r.visibility as 'public', status: r.status as InitiativeStatus, orgRole: roleOf(membership), steward };
+      const resource = { orgVisibility: org.visibility, visibility: r.visibility as 'public', status: r.status as InitiativeStatus, orgRole: roleOf(membership), steward, invitee: invited.has(r.id) };
       if (!canInitiative('view', resource)) return null;
       const { phases: _phases, vision: _vision, ...rest } = presentInitiative(r, org, { stewards: rowStewards, phases: [], steward, canEdit: canInitiative('edit', resource) });
       return rest;

@@ -26,14 +26,15 @@ export async function styleMap(ctx: Context, orgs: OrgsService, actor: Actor | n
   const rows = await ctx.db
     .selectFrom('initiatives')
     .leftJoin('initiativeStewards', (join) => join.onRef('initiativeStewards.initiativeId', '=', 'initiatives.id').on('initiativeStewards.userId', '=', actor?.userId ?? ''))
-    .select(['initiatives.id', 'initiatives.title', 'initiatives.status', 'initiatives.visibility', 'initiatives.locus', 'initiatives.adaptability', 'initiativeStewards.userId as stewardId'])
+    .leftJoin('initiativeInvitees', (join) => join.onRef('initiativeInvitees.initiativeId', '=', 'initiatives.id').on('initiativeInvitees.userId', '=', actor?.userId ?? ''))
+    .select(['initiatives.id', 'initiatives.title', 'initiatives.status', 'initiatives.visibility', 'initiatives.locus', 'initiatives.adaptability', 'initiativeStewards.userId as stewardId', 'initiativeInvitees.userId as inviteeId'])
     .where('initiatives.orgId', '=', org.id)
     .where('initiatives.status', '!=', 'discarded')
     .orderBy('initiatives.id', 'desc')
     .execute();
   const orgRole = membership === null ? null : (membership.role as Role);
   const visible = rows.filter((r) =>
-    canInitiative('view', { orgVisibility: org.visibility, visibility: r.visibility as 'public', status: r.status as InitiativeStatus, orgRole, steward: r.stewardId !== null }),
+    canInitiative('view', { orgVisibility: org.visibility, visibility: r.visibility as 'public', status: r.status as InitiativeStatus, orgRole, steward: r.stewardId !== null, invitee: r.inviteeId !== null }),
   );
   const cells = LOCI.flatMap((locus) =>
     ADAPTABILITIES.map((adaptability) => {
