@@ -34,54 +34,56 @@ export class ParticipationGate {
     private readonly terms: TermsService,
   ) {}
 
-  /** Throws the reason the actor may not do `action` now, or returns what the contribution records. */
-  async require(actor: Actor, id: string, action: PhaseAction): Promise<ContributionStamp> {
+  /** Loads everything the checks need, once. */
+  private async situation(actor: Actor | null, id: string) {
     const access = await this.initiatives.authorize(actor, id);
-    const { initiative, org, membership } = access;
-    if (initiative.status !== 'open') throw new AppError(409, 'initiative_not_open', 'This initiative is not open for contributions.');
-    const resource = { orgVisibility: org.visibility, visibility: initiative.visibility as 'public', status: initiative.status as InitiativeStatus, orgRole: membership === null ? null : (membership.role as Role), steward: access.steward };
-    if (!canInitiative('participate', resource) || membership === null) throw new AppError(403, 'not_a_participant', 'Only members of the organisation (not observers) take part.');
-    const audience = parseJson(initiative.audience) as string[];
-    if (!access.steward && !audience.includes(membership.kind)) {
-      throw new AppError(403, 'not_in_audience', `This initiative asks ${audience.join(', ')} to contribute.`);
-    }
     const phases = await repo.listPhases(this.ctx.db, id);
-    const phase = phases.find((p) => p.id === initiative.currentPhaseId);
-    if (!phase || !(parseJson(phase.actions) as PhaseAction[]).includes(action)) {
-      throw new AppError(409, 'phase_closed', `The current phase${phase ? ` (${phase.name})` : ''} does not enable ${action.replace('_', ' ')}.`, [{ message: phase?.name ?? 'no phase', code: 'phase_closed' }]);
+    const phase = phases.find((p) => p.id === access.initiative.currentPhaseId) ?? null;
+    const accepted = actor === null ? null : await this.terms.acceptedVersion(id, actor.userId);
+    return { access, phase, accepted };
+  }
+
+  /** The reason `action` is refused now, or null when it is allowed. */
+  private refusal(actor: Actor | null, s: Awaited<ReturnType<ParticipationGate['situation']>>, action: PhaseAction): AppError | null {
+    const { initiative, org, membership, steward } = s.access;
+    if (actor === null) return new AppError(401, 'unauthorized', 'Log in to take part.');
+    if (initiative.status !== 'open') return new AppError(409, 'initiative_not_open', 'This initiative is not open for contributions.');
+    const resource = { orgVisibility: org.visibility, visibility: initiative.visibility as 'public', status: initiative.status as InitiativeStatus, orgRole: membership === null ? null : (membership.role as Role), steward };
+    if (!canInitiative('participate', resource) || membership === null) return new AppError(403, 'not_a_participant', 'Only members of the organisation (not observers) take part.');
+    const audience = parseJson(initiative.audience) as string[];
+    if (!steward && !audience.includes(membership.kind)) return new AppError(403, 'not_in_audience', `This initiative asks ${audience.join(', ')} to contribute.`);
+    const phase = s.phase;
+    if (phase === null || !(parseJson(phase.actions) as PhaseAction[]).includes(action)) {
+      return new AppError(409, 'phase_closed', `The current phase${phase ? ` (${phase.name})` : ''} does not enable ${action.replace('_', ' ')}.`, [{ message: phase?.name ?? 'no phase', code: 'phase_closed' }]);
     }
-    const accepted = await this.terms.acceptedVersion(id, actor.userId);
-    if (accepted !== initiative.termsVersion) {
-      throw new AppError(409, 'terms_not_accepted', `Read and accept version ${initiative.termsVersion} of the terms before you contribute.`, [
+    if (s.accepted !== initiative.termsVersion) {
+      return new AppError(409, 'terms_not_accepted', `Read and accept version ${initiative.termsVersion} of the terms before you contribute.`, [
         { path: '/version', message: `version ${initiative.termsVersion}`, code: 'terms_not_accepted' },
       ]);
     }
-    return { termsVersion: initiative.termsVersion, phaseId: phase.id };
+    return null;
+  }
+
+  /** Throws the reason the actor may not do `action` now, or returns what the contribution records. */
+  async require(actor: Actor, id: string, action: PhaseAction): Promise<ContributionStamp> {
+    const s = await this.situation(actor, id);
+    const refused = this.refusal(actor, s, action);
+    if (refused !== null) throw refused;
+    return { termsVersion: s.access.initiative.termsVersion, phaseId: s.phase?.id ?? '' };
   }
 
   /** The same checks for every action, as answers instead of errors (for the web app). */
   async describe(actor: Actor | null, id: string): Promise<Participation> {
-    const access = await this.initiatives.authorize(actor, id);
-    const phases = await repo.listPhases(this.ctx.db, id);
-    const phase = phases.find((p) => p.id === access.initiative.currentPhaseId) ?? null;
+    const s = await this.situation(actor, id);
     const actions: Participation['actions'] = {};
     for (const action of ACTIONS) {
-      if (actor === null) {
-        actions[action] = { allowed: false, code: 'unauthorized' };
-        continue;
-      }
-      try {
-        await this.require(actor, id, action);
-        actions[action] = { allowed: true, code: null };
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        actions[action] = { allowed: false, code: error.code };
-      }
+      const refused = this.refusal(actor, s, action);
+      actions[action] = { allowed: refused === null, code: refused?.code ?? null };
     }
     return {
-      termsVersion: access.initiative.termsVersion,
-      acceptedVersion: actor === null ? null : await this.terms.acceptedVersion(id, actor.userId),
-      phase: phase === null ? null : { id: phase.id, name: phase.name },
+      termsVersion: s.access.initiative.termsVersion,
+      acceptedVersion: s.accepted,
+      phase: s.phase === null ? null : { id: s.phase.id, name: s.phase.name },
       actions,
     };
   }
