@@ -10,6 +10,9 @@ import { AppError } from './lib/errors.js';
 import type { App } from './lib/http.js';
 import { newId } from './lib/ids.js';
 import { createMailer, type Mailer } from './lib/mailer.js';
+import { FileStore, MAX_FILE_BYTES } from './lib/file-store.js';
+import multipart from '@fastify/multipart';
+import { join } from 'node:path';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './lib/rate-limits.js';
 import { installAuth } from './plugins/auth.js';
 import { installErrorHandling } from './plugins/errors.js';
@@ -32,6 +35,7 @@ import { initiativeRoutes } from './modules/initiatives/routes.js';
 import { InitiativesService } from './modules/initiatives/service.js';
 import { InviteesService } from './modules/initiatives/invitees.js';
 import { needRoutes } from './modules/needs/routes.js';
+import { assetFileRoutes } from './modules/needs/file-routes.js';
 import { NeedsService } from './modules/needs/service.js';
 import { TermsLedger } from './modules/terms/ledger.js';
 import { termsRoutes } from './modules/terms/routes.js';
@@ -77,6 +81,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
     dialect: database.dialect,
     clock: options.clock ?? systemClock,
     mailer: options.mailer ?? createMailer(config.smtpUrl, config.dataDir),
+    files: new FileStore(join(config.dataDir, 'files')),
     log: app.log,
   };
   const events = new EventsService(ctx);
@@ -101,6 +106,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
     reply.header('x-request-id', request.id);
   });
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, fieldSize: 20_000, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -118,6 +124,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(initiativeRoutes, { initiatives, lifecycle, gate, ctx, orgs, invitees });
   await app.register(termsRoutes, { terms });
   await app.register(needRoutes, { needs });
+  await app.register(assetFileRoutes, { needs });
 
   await installWeb(app);
   return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs } };

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import type { Db, Dialect } from './db/database.js';
 import type { Clock } from './lib/clock.js';
+import type { FileStore } from './lib/file-store.js';
 import type { Mailer } from './lib/mailer.js';
 
 /** What every service is built with. */
@@ -11,5 +12,6 @@ export interface Context {
   dialect: Dialect;
   clock: Clock;
   mailer: Mailer;
+  files: FileStore;
   log: FastifyBaseLogger;
 }

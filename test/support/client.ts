@@ -32,9 +32,9 @@ export class Client {
       if (this.origin !== '') all.origin ??= this.origin;
       if (this.csrfToken !== null) all['x-csrf-token'] ??= this.csrfToken;
     }
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (body !== undefined) {
-      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
       all['content-type'] ??= 'application/json';
     }
     const response = await this.app.inject({ method, url, headers: all, ...(payload !== undefined ? { payload } : {}) });
@@ -44,6 +44,15 @@ export class Client {
     const parsed = text === '' ? {} : response.headers['content-type']?.toString().includes('json') ? JSON.parse(text) : { text };
     if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed && typeof parsed.csrfToken === 'string') this.csrfToken = parsed.csrfToken;
     return { status: response.statusCode, body: parsed as T, headers: response.headers };
+  }
+
+  /** Posts a multipart form (built with the platform's FormData), as a browser would. */
+  async upload<T = Record<string, unknown>>(url: string, form: FormData): Promise<Reply<T>> {
+    const request = new Request('http://upload.invalid/', { method: 'POST', body: form });
+    const payload = Buffer.from(await request.arrayBuffer());
+    const headers: Record<string, string> = { 'content-type': request.headers.get('content-type') ?? '' };
+    if (this.csrfToken !== null) headers['x-csrf-token'] = this.csrfToken;
+    return this.request<T>('POST', url, payload, headers);
   }
 
   get<T = Record<string, unknown>>(url: string, headers?: Record<string, string>) {

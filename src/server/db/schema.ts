@@ -210,7 +210,13 @@ export interface SharedAssetsTable {
   initiativeId: string;
   title: string;
   description: string;
+  /** A link, or for an uploaded file the path it downloads from. */
   url: string;
+  /** Uploaded file: content address in the file store, original name, sniffed type, bytes. */
+  fileKey: string | null;
+  fileName: string | null;
+  fileType: string | null;
+  fileSize: number | null;
   access: string;
   createdBy: string;
   createdAt: string;

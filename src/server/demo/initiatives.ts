@@ -3,6 +3,20 @@ import type { Actor } from '../lib/actor.js';
 import { defaultTerms } from '../modules/terms/rules.js';
 import type { Terms } from '../modules/terms/schemas.js';
 
+/** A one-page PDF written by hand, so the demo needs no binary files. */
+const FIELD_TEST_PDF = [
+  '%PDF-1.4',
+  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+  '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+  '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
+  '4 0 obj << /Length 88 >> stream',
+  'BT /F1 18 Tf 72 770 Td (Field test protocol: 30 testers, 6 weeks, 3 trails.) Tj ET',
+  'endstream endobj',
+  '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
+  'trailer << /Root 1 0 R >>',
+  '%%EOF',
+].join('\n');
+
 const rainTerms: Terms = {
   ...defaultTerms(),
   rewards: [
@@ -55,6 +69,7 @@ export async function seedInitiatives(services: Services, ana: Actor, orgSlug: s
     constraints: 'No PFAS; the jacket must still pack into its own pocket.',
   });
   await services.needs.createAsset(ana, rain.id, { title: 'Returns data 2024–2026 (anonymised)', description: 'Every leak return with temperature and trail.', url: 'https://example.org/acme/returns.csv', access: 'participants' });
+  await services.needs.createFileAsset(ana, rain.id, { title: 'Field test protocol (PDF)', description: 'How the prototype will be tested on the trail.', access: 'everyone' }, { bytes: Buffer.from(FIELD_TEST_PDF), name: 'field-test-protocol.pdf' });
   await services.needs.createAsset(ana, rain.id, { title: 'Current jacket pattern', description: 'The cutting pattern of the current model.', url: 'https://example.org/acme/pattern.pdf', access: 'everyone' });
 
   const repair = await services.initiatives.create(ana, orgSlug, {

@@ -7,7 +7,7 @@ function send(reply: FastifyReply, status: number, code: string, message: string
 }
 
 /** Turns one ajv error into a field path (JSON pointer) and a readable message. */
-function detailOf(error: ErrorObject): ErrorDetail {
+export function detailOf(error: ErrorObject): ErrorDetail {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') {
     return { path: `${error.instancePath}/${String(params.additionalProperty)}`, message: 'is not a known field', code: 'unknown_field' };
@@ -29,6 +29,13 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed_json', 'The request body is empty but says it is JSON.'],
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', 'The request body is too large.'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send the request body as application/json.'],
+  FST_REQ_FILE_TOO_LARGE: [413, 'body_too_large', 'Files may be at most 10 MB.'],
+  FST_FILES_LIMIT: [413, 'body_too_large', 'Send one file at a time.'],
+  FST_PARTS_LIMIT: [413, 'body_too_large', 'The form has too many parts.'],
+  FST_FIELDS_LIMIT: [413, 'body_too_large', 'The form has too many fields.'],
+  FST_PROTO_VIOLATION: [400, 'bad_request', 'A form field name is not allowed.'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [415, 'unsupported_media_type', 'Send the file as multipart/form-data.'],
+  FST_MP_PREMATURE_CLOSE: [400, 'bad_request', 'The upload stopped before it was complete.'],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'bad_request', 'The Content-Length header does not match the body.'],
 };
 

@@ -2,6 +2,7 @@ import { Ajv, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/errors.js';
+import { detailOf } from './errors.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -12,10 +13,20 @@ const base: Options = { allErrors: true, removeAdditional: false, useDefaults: t
  * Bodies are validated strictly: no type coercion ("5" is not 5) and unknown fields are errors.
  * Query strings and path parameters are text by nature, so there numbers are coerced.
  */
+const strict = addFormats(new Ajv({ ...base, coerceTypes: false }));
+strict.addKeyword({ keyword: 'example' });
+
+/** The strict body validator, for input that does not arrive as JSON (multipart fields). */
+export function validateStrict(schema: object, value: unknown, where: string): void {
+  const validate = strict.compile(schema);
+  if (validate(value)) return;
+  const details = (validate.errors ?? []).map(detailOf);
+  throw new AppError(422, 'validation_failed', `The ${where} has ${details.length} invalid field(s): ${details.map((d) => `${d.path} ${d.message}`).join('; ')}.`, details);
+}
+
 export function installValidation(app: FastifyInstance): void {
-  const strict = addFormats(new Ajv({ ...base, coerceTypes: false }));
   const lenient = addFormats(new Ajv({ ...base, coerceTypes: 'array' }));
-  for (const ajv of [strict, lenient]) ajv.addKeyword({ keyword: 'example' });
+  lenient.addKeyword({ keyword: 'example' });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : lenient).compile(schema));
 }
 

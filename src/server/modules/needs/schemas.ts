@@ -35,6 +35,9 @@ export const SharedAsset = Type.Object({
   description: Type.String(),
   url: Type.String({ description: 'Where the data, document, prototype or access lives.' }),
   access: Type.Enum(ASSET_ACCESS, { description: 'everyone who can see the initiative; participants (members who take part); stewards only.' }),
+  file: Type.Union([Type.Object({ name: Type.String(), mediaType: Type.String(), size: Type.Integer() }), Type.Null()], {
+    description: 'For an uploaded file: its name, sniffed type and size; download it from `url`.',
+  }),
   createdBy: Type.Object({ id: Type.String(), name: Type.String() }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
@@ -50,5 +53,11 @@ const assetFields = {
 };
 export const CreateAssetBody = Type.Object(assetFields, { additionalProperties: false });
 export type CreateAssetBody = Static<typeof CreateAssetBody>;
+/** The text fields of a multipart file upload (the file itself is the part named `file`). */
+export const FileAssetFields = Type.Object(
+  { title: Title, description: Type.Optional(Text(10_000)), access: Type.Enum(ASSET_ACCESS) },
+  { additionalProperties: false },
+);
+export type FileAssetFields = Static<typeof FileAssetFields>;
 export const UpdateAssetBody = Type.Partial(Type.Object(assetFields), { additionalProperties: false, minProperties: 1 });
 export type UpdateAssetBody = Static<typeof UpdateAssetBody>;

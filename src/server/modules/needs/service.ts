@@ -6,10 +6,16 @@ import { decodeCursor, toPage, type PageQuery, type PageResult } from '../../lib
 import type { EventsService } from '../events/service.js';
 import type { InitiativeAccess, InitiativesService } from '../initiatives/service.js';
 import * as repo from './repository.js';
-import type { AssetAccess, CreateAssetBody, CreateNeedBody, Need, SharedAsset, UpdateAssetBody, UpdateNeedBody } from './schemas.js';
+import type { AssetAccess, CreateAssetBody, FileAssetFields, CreateNeedBody, Need, SharedAsset, UpdateAssetBody, UpdateNeedBody } from './schemas.js';
 
 const presentNeed = ({ authorName, ...row }: repo.NeedWithAuthor): Need => ({ ...row, createdBy: { id: row.createdBy, name: authorName } });
-const presentAsset = ({ authorName, ...row }: repo.AssetWithAuthor): SharedAsset => ({ ...row, access: row.access as AssetAccess, createdBy: { id: row.createdBy, name: authorName } });
+const presentAsset = ({ authorName, fileKey, fileName, fileType, fileSize, ...row }: repo.AssetWithAuthor): SharedAsset => ({
+  ...row,
+  access: row.access as AssetAccess,
+  file: fileKey !== null && fileName !== null && fileType !== null && fileSize !== null ? { name: fileName, mediaType: fileType, size: fileSize } : null,
+  createdBy: { id: row.createdBy, name: authorName },
+});
+const noFile = { fileKey: null, fileName: null, fileType: null, fileSize: null };
 
 /** "Expose your weaknesses": the needs hosts cannot meet alone and the assets they share. */
 export class NeedsService {
@@ -65,9 +71,31 @@ export class NeedsService {
   async createAsset(actor: Actor, initiativeId: string, body: CreateAssetBody): Promise<SharedAsset> {
     const access = await this.host(actor, initiativeId);
     const now = this.ctx.clock.now().toISOString();
-    const row = { id: newId(), initiativeId, title: body.title.trim(), description: body.description ?? '', url: body.url, access: body.access, createdBy: actor.userId, createdAt: now, updatedAt: now };
+    const row = { id: newId(), initiativeId, title: body.title.trim(), description: body.description ?? '', url: body.url, ...noFile, access: body.access, createdBy: actor.userId, createdAt: now, updatedAt: now };
     await this.record(access, actor, 'asset.shared', 'shared_asset', row.id, { title: row.title, access: row.access }, (trx) => trx.insertInto('sharedAssets').values(row).execute());
     return presentAsset({ ...row, authorName: actor.name });
+  }
+
+  /** Shares an uploaded file (picture or PDF, sniffed); it downloads through the asset's access check. */
+  async createFileAsset(actor: Actor, initiativeId: string, fields: FileAssetFields, file: { bytes: Buffer; name: string }): Promise<SharedAsset> {
+    const access = await this.host(actor, initiativeId);
+    const stored = await this.ctx.files.save(file.bytes);
+    const now = this.ctx.clock.now().toISOString();
+    const id = newId();
+    // Keep the name readable but harmless: no path separators, no control characters.
+    const name = [...file.name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(0, 200) || 'file';
+    const row = { id, initiativeId, title: fields.title.trim(), description: fields.description ?? '', url: `/api/v1/assets/${id}/file`, fileKey: stored.key, fileName: name, fileType: stored.mediaType, fileSize: stored.size, access: fields.access, createdBy: actor.userId, createdAt: now, updatedAt: now };
+    await this.record(access, actor, 'asset.shared', 'shared_asset', id, { title: row.title, access: row.access, file: { name, mediaType: stored.mediaType, size: stored.size } }, (trx) => trx.insertInto('sharedAssets').values(row).execute());
+    return presentAsset({ ...row, authorName: actor.name });
+  }
+
+  /** The file of an asset, for someone its access allows (others get 404). */
+  async assetFile(actor: Actor | null, id: string) {
+    const found = await repo.findAsset(this.ctx.db, id);
+    if (!found || found.fileKey === null) throw notFound('The file');
+    const reach = await this.reach(actor, found.initiativeId).catch(() => [] as AssetAccess[]);
+    if (!reach.includes(found.access as AssetAccess)) throw notFound('The file');
+    return { stream: this.ctx.files.open(found.fileKey), name: found.fileName ?? 'file', mediaType: found.fileType ?? 'application/octet-stream', size: found.fileSize ?? 0 };
   }
 
   async updateNeed(actor: Actor, id: string, body: UpdateNeedBody): Promise<Need> {
@@ -83,6 +111,9 @@ export class NeedsService {
     const found = await repo.findAsset(this.ctx.db, id);
     if (!found) throw notFound('The shared asset');
     const access = await this.host(actor, found.initiativeId);
+    if (found.fileKey !== null && body.url !== undefined) {
+      throw new AppError(422, 'validation_failed', 'An uploaded file keeps its own address; share a new asset for a link.', [{ path: '/url', message: 'cannot change for an uploaded file', code: 'file_asset' }]);
+    }
     await this.record(access, actor, 'asset.updated', 'shared_asset', id, { fields: Object.keys(body) }, (trx) =>
       trx.updateTable('sharedAssets').set({ ...body, updatedAt: this.ctx.clock.now().toISOString() }).where('id', '=', id).execute());
     return presentAsset((await repo.findAsset(this.ctx.db, id)) ?? found);
