@@ -9,7 +9,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 function form(fields: Record<string, string>, file?: { bytes: Buffer; name: string; field?: string }): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  if (file) data.append(file.field ?? 'file', new Blob([file.bytes]), file.name);
+  if (file) data.append(file.field ?? 'file', new Blob([new Uint8Array(file.bytes)]), file.name);
   return data;
 }
 

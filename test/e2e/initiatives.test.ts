@@ -31,16 +31,17 @@ describe.skipIf(!chromiumAvailable())('initiatives in Chromium', () => {
     return page;
   }
 
-  /** An invitation made through the API with the page's own session (GET /me hands out the CSRF token). */
+  /** The owner invites someone through the People tab and reads the invitation link. */
   async function invite(page: Page, slug: string, email: string): Promise<string> {
-    const me = await page.request.get(`${server.baseUrl}/api/v1/me`);
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const response = await page.request.post(`${server.baseUrl}/api/v1/orgs/${slug}/invitations`, {
-      headers: { 'x-csrf-token': csrfToken },
-      data: { email, kind: 'customer', role: 'member' },
-    });
-    expect(response.status()).toBe(201);
-    return ((await response.json()) as { acceptUrl: string }).acceptUrl;
+    await page.goto(`${server.baseUrl}/orgs/${slug}/people`);
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('E-mail address').fill(email);
+    await dialog.getByLabel('Protagonist kind').selectOption('customer');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    const link = await page.getByLabel('Invitation link').inputValue();
+    await page.getByRole('button', { name: 'Done' }).click();
+    return link;
   }
 
   it('an owner runs the wizard through launch, a member accepts the terms, the owner amends them', async () => {
