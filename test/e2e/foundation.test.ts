@@ -57,6 +57,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await alice.getByRole('button', { name: 'Create organisation' }).click();
     await alice.waitForURL(`${server.baseUrl}/orgs/trailhead-co-op`);
     await alice.getByRole('heading', { level: 1, name: 'Trailhead Co-op' }).waitFor();
+    await alice.getByRole('link', { name: 'People' }).click();
     await alice.getByLabel('Role of Alice Moreau').waitFor();
     await expectAccessible(alice, 'organisation home');
 
@@ -91,6 +92,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await bob.getByLabel('Password').fill(PASSWORD);
     await bob.getByRole('button', { name: 'Create account and join' }).click();
     await bob.waitForURL(`${server.baseUrl}/orgs/trailhead-co-op`);
+    await bob.getByRole('link', { name: 'People' }).click();
     await bob.getByText('You take part as a customer, with the role member.').waitFor();
     await expectAccessible(bob, 'organisation home as a new member');
 

@@ -62,15 +62,23 @@ describe.skipIf(!chromiumAvailable())('initiatives in Chromium', () => {
     // Step 1: vision.
     await olga.getByRole('link', { name: 'Start an initiative' }).click();
     await olga.getByRole('heading', { level: 2, name: 'Vision' }).waitFor();
+    await olga.getByLabel('Summary').fill('Tell us where your hands get cold, and help us design the glove.');
+    await olga.getByRole('button', { name: 'Save and continue' }).click();
+    await olga.getByText('Fill this in.').first().waitFor();
+    expect(await olga.getByLabel('Summary').inputValue()).toBe('Tell us where your hands get cold, and help us design the glove.');
     await olga.getByLabel('Title').fill('Gloves that keep hands warm');
     expect(await olga.getByLabel('Address').inputValue()).toBe('gloves-that-keep-hands-warm');
-    await olga.getByLabel('Summary').fill('Tell us where your hands get cold, and help us design the glove.');
-    await olga.getByLabel('Vision').fill('**Warm hands** on every trail.\n\n- no bulk\n- repairable');
+    await olga.getByLabel('Vision').fill('**Warm hands** on every trail. <b>raw</b>\n\n- no bulk\n- [repairable](javascript:alert(1))');
     await olga.getByLabel('Goals').fill('A prototype by spring');
     await expectAccessible(olga, 'wizard: vision');
     await olga.getByRole('button', { name: 'Save and continue' }).click();
 
     // Step 2: audience, with the style map.
+    await olga.getByRole('heading', { level: 2, name: 'Audience' }).waitFor();
+    await olga.getByRole('button', { name: 'Back' }).click();
+    await olga.getByRole('heading', { level: 2, name: 'Vision' }).waitFor();
+    expect(await olga.getByLabel('Goals').inputValue()).toBe('A prototype by spring');
+    await olga.getByRole('button', { name: 'Save and continue' }).click();
     await olga.getByRole('heading', { level: 2, name: 'Audience' }).waitFor();
     await olga.getByLabel('employee').check();
     await expectAccessible(olga, 'wizard: audience');
@@ -106,6 +114,10 @@ describe.skipIf(!chromiumAvailable())('initiatives in Chromium', () => {
     await olga.getByText('You keep the rights to what you contribute and license it to Fjord Gear.').waitFor();
     await olga.getByText('Cash prize: 5,000 EUR — The idea the jury picks').waitFor();
     await olga.getByText('Version 1', { exact: true }).waitFor();
+    // The vision is Markdown without raw HTML or script links.
+    await olga.locator('.markdown strong', { hasText: 'Warm hands' }).waitFor();
+    expect(await olga.locator('.markdown b').count()).toBe(0);
+    expect(await olga.locator('.markdown a[href^="javascript"]').count()).toBe(0);
     await expectAccessible(olga, 'initiative home (host)');
 
     await olga.goto(`${server.baseUrl}/orgs/fjord-gear`);

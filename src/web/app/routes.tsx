@@ -5,6 +5,10 @@ import { LandingPage } from '../features/auth/LandingPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
+import { InitiativePage } from '../features/initiatives/InitiativePage';
+import { OrgInitiativesPage } from '../features/initiatives/OrgInitiativesPage';
+import { TermsPage } from '../features/initiatives/TermsPage';
+import { WizardPage } from '../features/initiatives/wizard/WizardPage';
 import { CreateOrgPage } from '../features/orgs/CreateOrgPage';
 import { MyOrgsPage } from '../features/orgs/MyOrgsPage';
 import { OrgLayout } from '../features/orgs/OrgLayout';
@@ -34,9 +38,19 @@ export const router = createBrowserRouter([
         path: 'orgs/:slug',
         element: <OrgLayout />,
         children: [
-          { index: true, element: <OrgPeoplePage /> },
+          { index: true, element: <OrgInitiativesPage /> },
+          { path: 'people', element: <OrgPeoplePage /> },
           { path: 'activity', element: <ActivityPage /> },
           { path: 'settings', element: <OrgSettingsPage /> },
+        ],
+      },
+      { path: 'initiatives/:id', element: <InitiativePage /> },
+      { path: 'initiatives/:id/terms', element: <TermsPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'orgs/:slug/initiatives/new', element: <WizardPage /> },
+          { path: 'orgs/:slug/initiatives/:id/edit', element: <WizardPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,10 @@
 /** English: the reference resource. Spanish (es.ts) is typed to this shape, so no key can go missing. */
+import { enInitiatives } from './en-initiatives';
+import { enTerms } from './en-terms';
+
 export const en = {
+  initiatives: enInitiatives,
+  terms: enTerms,
   app: { footer: 'Moebius — open-source experience co-creation. Free software under the AGPL.' },
   nav: {
     skip: 'Skip to main content', home: 'Moebius home', main: 'Main', orgs: 'Organisations', account: 'Account',
@@ -236,6 +241,11 @@ export const en = {
       body_too_large: 'That is too much text to send at once.',
       network_error: 'Moebius could not be reached. Check your connection and try again; what you typed is kept.',
       internal_error: 'Something went wrong on our side. Try again in a moment; what you typed is kept.',
+      terms_sealed: 'The terms are sealed. Amend them instead.', terms_outdated: 'The terms changed while you were reading. Read the new version.',
+      terms_not_accepted: 'Accept the current terms first.', phase_closed: 'The current phase does not allow this.',
+      phases_locked: 'The phases are fixed once the initiative is launched.', phase_backwards: 'Phases only move forward.',
+      invalid_status: 'This cannot be done in the initiative’s current state.', terms_not_sealed: 'The terms are not sealed yet.',
+      date_order: 'A phase must end after it starts.', unknown_phase: 'That phase does not exist.',
     },
   },
 };

@@ -1,7 +1,12 @@
 import type { Resource } from './en';
 
 /** Spanish. Typed to the English resource: a missing or extra key fails the typecheck. */
+import { esInitiatives } from './es-initiatives';
+import { esTerms } from './es-terms';
+
 export const es: Resource = {
+  initiatives: esInitiatives,
+  terms: esTerms,
   app: { footer: 'Moebius — cocreación de experiencias de código abierto. Software libre bajo la AGPL.' },
   nav: {
     skip: 'Saltar al contenido principal', home: 'Inicio de Moebius', main: 'Principal', orgs: 'Organizaciones',
@@ -251,6 +256,11 @@ export const es: Resource = {
       body_too_large: 'Es demasiado texto para enviarlo de una vez.',
       network_error: 'No se ha podido conectar con Moebius. Comprueba tu conexión y vuelve a intentarlo; lo que escribiste se conserva.',
       internal_error: 'Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento; lo que escribiste se conserva.',
+      terms_sealed: 'Las condiciones están selladas. Modifícalas con una enmienda.', terms_outdated: 'Las condiciones cambiaron mientras leías. Lee la nueva versión.',
+      terms_not_accepted: 'Acepta primero las condiciones vigentes.', phase_closed: 'La fase actual no lo permite.',
+      phases_locked: 'Las fases quedan fijas cuando se lanza la iniciativa.', phase_backwards: 'Las fases solo avanzan.',
+      invalid_status: 'No se puede hacer en el estado actual de la iniciativa.', terms_not_sealed: 'Las condiciones aún no están selladas.',
+      date_order: 'Una fase debe terminar después de empezar.', unknown_phase: 'Esa fase no existe.',
     },
   },
 };

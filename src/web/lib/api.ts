@@ -28,7 +28,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 function isErrorBody(value: unknown): value is { error: { code: string; message: string; details?: ErrorDetail[] } } {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;

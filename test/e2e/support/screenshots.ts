@@ -70,7 +70,7 @@ async function capture(browser: Browser, server: RunningServer, viewport: (typeo
   await p.goto(`${server.baseUrl}/orgs/new`);
   await p.getByLabel('Name of the organisation').fill('Río Verde Co-operative');
   await shot(p, '06-create-org', viewport.name);
-  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor/people`);
   await p.getByRole('table').first().waitFor();
   await shot(p, '07-org-home', viewport.name);
   await p.getByRole('button', { name: 'Invite someone' }).click();
@@ -102,12 +102,17 @@ async function capture(browser: Browser, server: RunningServer, viewport: (typeo
   await shot(p, '14-user-menu', viewport.name);
   await p.goto(`${server.baseUrl}/nowhere`);
   await shot(p, '15-not-found', viewport.name);
-  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await captureInitiatives(p, server, viewport.name);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor/people`);
   await p.getByLabel('Language').selectOption('es');
   await p.getByRole('table').first().waitFor();
   await shot(p, '16-org-home-es', viewport.name);
   await p.goto(`${server.baseUrl}/orgs/acme-outdoor/activity`);
   await shot(p, '17-activity-es', viewport.name);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByRole('link', { name: 'Rain jackets that last' }).first().click();
+  await p.getByRole('heading', { level: 1 }).waitFor();
+  await shot(p, '27-initiative-home-es', viewport.name);
   await owner.close();
 
   const fresh = await browser.newContext({ viewport: size, locale: 'en-GB' });
@@ -122,6 +127,59 @@ async function capture(browser: Browser, server: RunningServer, viewport: (typeo
   await fresh.close();
 }
 
+/** The initiative pages: the organisation's list and style map, a home, the terms, the wizard, the accept dialog. */
+async function captureInitiatives(p: Page, server: RunningServer, viewport: string) {
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByRole('img', { name: /Initiatives by where/ }).waitFor();
+  await shot(p, '20-org-initiatives', viewport);
+  await p.getByRole('link', { name: 'Rain jackets that last' }).first().click();
+  await p.getByRole('heading', { level: 1, name: 'Rain jackets that last' }).waitFor();
+  await shot(p, '21-initiative-home-host', viewport);
+  const home = p.url();
+  await p.getByRole('link', { name: 'All versions and changes' }).click();
+  await p.getByRole('heading', { level: 2, name: 'Version 2' }).waitFor();
+  await shot(p, '22-terms-page', viewport);
+  await p.getByRole('button', { name: 'Amend the terms' }).click();
+  await shot(p, '23-amend-terms', viewport);
+  await p.goto(home);
+  await p.getByRole('button', { name: 'Publish a need' }).click();
+  await shot(p, '24-publish-need', viewport);
+  await p.keyboard.press('Escape');
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor/initiatives/new`);
+  await p.getByLabel('Title').fill('Trail shoes we can resole');
+  await shot(p, '25a-wizard-vision', viewport);
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByRole('link', { name: /A supplier code of conduct/ }).first().click();
+  await p.getByRole('heading', { level: 2, name: 'Vision' }).waitFor();
+  for (const [step, name] of [[1, 'audience'], [2, 'phases'], [3, 'terms'], [4, 'review']] as const) {
+    await p.getByRole('button', { name: 'Save and continue' }).click();
+    await p.getByRole('heading', { level: 2, name: { audience: 'Audience', phases: 'Phases', terms: 'Terms', review: 'Review' }[name] }).waitFor();
+    await shot(p, `25${'bcde'[step - 1]}-wizard-${name}`, viewport);
+    if (name === 'phases' && (await p.getByLabel('Name').first().inputValue()) === '') await p.getByLabel('Name').first().fill('Draft the code together');
+  }
+  await p.getByRole('button', { name: 'Launch' }).click();
+  await shot(p, '25f-wizard-launch-dialog', viewport);
+  await p.keyboard.press('Escape');
+}
+
+/** A customer who has not accepted the terms yet meets the accept dialog. */
+async function captureParticipant(browser: Browser, server: RunningServer, viewport: (typeof VIEWPORTS)[number]) {
+  const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('E-mail address').fill('jonas@example.com');
+  await page.getByLabel('Password').fill('moebius-demo');
+  await page.getByRole('button', { name: 'Log in' }).last().click();
+  await page.waitForURL('**/orgs');
+  await page.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await page.getByRole('link', { name: 'Rain jackets that last' }).first().click();
+  await page.getByRole('button', { name: 'Read and accept the terms' }).waitFor();
+  await shot(page, '26a-initiative-home-participant', viewport.name);
+  await page.getByRole('button', { name: 'Read and accept the terms' }).click();
+  await shot(page, '26b-accept-terms-dialog', viewport.name);
+  await context.close();
+}
+
 const server = await startServer({ demo: true });
 const browser = await launchBrowser();
 try {
@@ -129,6 +187,7 @@ try {
   for (const viewport of VIEWPORTS) {
     console.log(`${viewport.name} (${viewport.width}×${viewport.height}):`);
     await capture(browser, server, viewport);
+    await captureParticipant(browser, server, viewport);
   }
 } finally {
   await browser.close();

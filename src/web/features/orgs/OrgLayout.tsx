@@ -41,7 +41,8 @@ export function OrgLayout() {
   const data = org.data;
   const isOwner = data.me?.role === 'owner';
   const tabs = [
-    { to: `/orgs/${slug}`, label: t('orgs.tabs.people'), end: true, show: true },
+    { to: `/orgs/${slug}`, label: t('initiatives.tab'), end: true, show: true },
+    { to: `/orgs/${slug}/people`, label: t('orgs.tabs.people'), end: false, show: true },
     { to: `/orgs/${slug}/activity`, label: t('orgs.tabs.activity'), end: false, show: isOwner },
     { to: `/orgs/${slug}/settings`, label: t('orgs.tabs.settings'), end: false, show: isOwner },
   ].filter((tab) => tab.show);

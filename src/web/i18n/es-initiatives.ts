@@ -1,0 +1,75 @@
+import type { enInitiatives } from './en-initiatives';
+
+/** Spanish strings of the initiative pages, typed to the English ones. */
+export const esInitiatives: typeof enInitiatives = {
+  tab: 'Iniciativas',
+  status: { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada', archived: 'Archivada', discarded: 'Descartada' },
+  object: { product: 'Un producto', service: 'Un servicio', business_model: 'Un modelo de negocio', operational_process: 'Un proceso operativo', management_process: 'Un proceso de gestión' },
+  reach: { process: 'Un proceso', business: 'Todo el negocio', ecosystem: 'Todo el ecosistema' },
+  locus: { firm: 'Dentro de la empresa', borders: 'En sus fronteras', community: 'En la comunidad', third_party: 'En un tercero' },
+  adaptability: { standard: 'Estándar', customisable: 'Adaptable', personal: 'Personal' },
+  adaptabilityHint: { standard: 'Todos reciben el mismo resultado.', customisable: 'Cada persona puede adaptar el resultado.', personal: 'El resultado se hace para cada persona.' },
+  locusHint: { firm: 'La organización innova escuchando a los demás.', borders: 'La innovación ocurre donde la organización se encuentra con la gente.', community: 'La comunidad innova y la organización la apoya.', third_party: 'Otra parte acoge la innovación.' },
+  visibility: { public: 'Cualquiera', org: 'Miembros de la organización', invite_only: 'Solo personas invitadas' },
+  actions: { tell_experiences: 'Contar experiencias', propose_ideas: 'Proponer ideas', build: 'Construir', support: 'Apoyar', comment: 'Comentar', test: 'Probar' },
+  access: { everyone: 'Todos los que pueden verla', participants: 'Participantes', stewards: 'Solo gestores' },
+  list: {
+    title: 'Iniciativas', start: 'Empezar una iniciativa', resume: 'Seguir con el borrador', phase: 'Ahora: {{phase}}',
+    emptyTitle: 'Aún no hay iniciativas',
+    emptyBody: 'Una iniciativa invita a las personas que rodean a la organización a cocrear algo concreto, con reglas dichas desde el principio.',
+  },
+  map: {
+    title: 'Mapa de estilos', lead: 'Dónde innova cada iniciativa (de izquierda a derecha) y cuán personal es su resultado (de abajo arriba).',
+    svgTitle: 'Iniciativas según dónde ocurre la innovación y cuán personal es el resultado',
+    cell_one: '{{locus}}, {{adaptability}}: {{count}} iniciativa', cell_other: '{{locus}}, {{adaptability}}: {{count}} iniciativas',
+    xAxis: 'Dónde ocurre la innovación →', yAxis: 'Cuán personal es el resultado →', tableCaption: 'El mapa de estilos como lista',
+    more_one: 'y {{count}} más', more_other: 'y {{count}} más', here: 'Esta iniciativa', empty: 'Aún nada aquí.',
+  },
+  home: {
+    notFoundTitle: 'Iniciativa no encontrada', notFound: 'Esta iniciativa no existe o no puedes verla. Si solo la ven los miembros, inicia sesión primero.', vision: 'Visión', goals: 'Objetivos', phases: 'Fases',
+    current: 'Ahora', enables: 'Puedes:', nothingEnabled: 'Nada que hacer en esta fase.', dates: '{{from}} – {{to}}',
+    needs: 'Lo que no podemos resolver solos', noNeeds: 'Aún no hay necesidades publicadas.', tried: 'Lo que probamos', context: 'Contexto', constraints: 'Restricciones',
+    assets: 'Lo que compartimos contigo', noAssets: 'Aún no se ha compartido nada.', stewards: 'Gestores', by: 'Por {{name}}',
+    draftNote: 'Es un borrador: solo quienes la organizan pueden verla hasta que se lance.', editDraft: 'Seguir editando',
+    classification: 'Cocrea {{object}} a escala de {{reach}}.', audience: 'Quién puede contribuir: {{kinds}}.',
+  },
+  agree: {
+    title: 'A qué te comprometes', lead: 'Las reglas de esta iniciativa, en palabras sencillas. Se sellaron en el lanzamiento y nunca cambian para lo que ya aportaste.',
+    version: 'Versión {{version}}', hash: 'Huella {{hash}}', seeAll: 'Todas las versiones y cambios', notSealed: 'Las condiciones se sellan cuando se lanza la iniciativa.',
+    ip: {
+      contributor_retains_with_licence: 'Conservas los derechos sobre lo que aportas y se los licencias a {{org}}.',
+      assign_to_host: 'Cedes los derechos sobre lo que aportas a {{org}}.',
+      open_licence: 'Lo que aportas se publica con la licencia abierta {{licence}}.',
+      joint: 'Tú y {{org}} sois copropietarios de lo que aportas.',
+    },
+    rewardKind: { cash: 'Premio en metálico', points: 'Puntos', royalty: 'Regalía', recognition: 'Reconocimiento', other: 'Otra recompensa' },
+    noRewards: 'No hay recompensa declarada.', rewardsTitle: 'Recompensas',
+    share: '{{percentage}} % de {{of}} durante {{months}} meses', shareForever: '{{percentage}} % de {{of}} mientras genere ingresos', noShare: 'No hay reparto de ingresos.',
+    confidentiality: { public: 'Nada es confidencial: las aportaciones las ve cualquiera que pueda ver la iniciativa.', nda: 'Te comprometes a mantener la confidencialidad de lo que veas, según este acuerdo:' },
+    exclusivity: { yes: 'La organización puede vender el resultado a tus competidores.', no: 'La organización no venderá el resultado a tus competidores.', with_consent: 'La organización solo puede vender el resultado a tus competidores con tu consentimiento.' },
+    invests: '{{party}} invierte: {{invests}}', coInvestment: 'Quién invierte qué', killCriteria: 'La organización se detiene si', dataUse: 'Cómo se usan tus datos', freeText: 'Además',
+  },
+  part: {
+    title: 'Tu parte', lead: 'Lo que puedes hacer ahora.', phase: 'Fase actual: {{phase}}', allowed: 'Puedes', notAllowed: 'Ahora no',
+    accept: 'Leer y aceptar las condiciones', mustAccept: 'Antes de tu primera aportación, lee y acepta las condiciones (versión {{version}}).',
+    accepted: 'Aceptaste la versión {{version}} de las condiciones.', amended: 'Las condiciones cambiaron desde que las aceptaste. Acepta la versión {{version}} antes de tu próxima aportación.',
+    login: 'Inicia sesión para participar.',
+    codes: {
+      terms_not_accepted: 'cuando aceptes las condiciones', phase_closed: 'no en esta fase', not_in_audience: 'esta iniciativa invita a otros protagonistas',
+      not_a_participant: 'solo miembros de la organización', initiative_not_open: 'la iniciativa no está abierta', unauthorized: 'inicia sesión primero', other: 'no disponible',
+    },
+  },
+  acceptDialog: {
+    title: 'Las condiciones de {{title}}', description: 'Versión {{version}}, huella {{hash}}. Aceptarlas se aplica a todo lo que aportes desde ahora.',
+    submit: 'Aceptar estas condiciones', done: 'Aceptaste las condiciones. Te damos la bienvenida.', outdated: 'Las condiciones cambiaron mientras leías. Esta es la nueva versión.',
+  },
+  host: {
+    title: 'Herramientas de gestión', next: 'Pasar a la siguiente fase: {{phase}}', close: 'Cerrar la iniciativa', archive: 'Archivar',
+    closeConfirm: '¿Cerrar {{title}}?', closeBody: 'Nadie podrá aportar más. Lo aportado se queda, con sus condiciones.',
+    archiveConfirm: '¿Archivar {{title}}?', archiveBody: 'Sale de la lista activa. Nunca se borra.',
+    moved: 'La iniciativa pasó a {{phase}}.', closed: 'La iniciativa está cerrada.', archived: 'La iniciativa está archivada.',
+    need: 'Publicar una necesidad', needTitle: 'Qué necesitas', problem: 'El problema', context: 'Contexto', tried: 'Lo que probaste', constraints: 'Restricciones', needPublished: 'La necesidad está publicada.',
+    asset: 'Compartir un recurso', assetTitle: 'Nombre', assetDescription: 'Qué es', url: 'Enlace (https://…)', access: 'Quién puede abrirlo', assetShared: 'El recurso está compartido.',
+    discard: 'Descartar el borrador', discardConfirm: '¿Descartar {{title}}?', discardBody: 'El borrador se elimina. No se lanzó nada, así que nadie pierde nada.',
+  },
+};
