@@ -6,7 +6,8 @@ import { createInitiative } from '../support/initiatives.js';
 import { describeEachDatabase, type Person } from '../support/test-app.js';
 
 interface TermsState { current: { version: number; hash: string; terms: Terms } | null; draft: Terms | null; myAcceptedVersion: number | null }
-interface History { items: { version: number; hash: string; reason: string | null; acceptedBy: number; worseForContributors: string[]; diff: { op: string; text: string }[] }[] }
+interface Worsening { code: string; message: string; subject?: string; from?: string; to?: string }
+interface History { items: { version: number; hash: string; reason: string | null; acceptedBy: number; terms: Terms; worseForContributors: Worsening[]; diff: { op: string; text: string }[] }[] }
 
 const generous = (): Terms => ({
   ...defaultTerms(),
@@ -98,13 +99,17 @@ describeEachDatabase('terms', (t) => {
     expect(history.body.items.map((v) => v.version)).toEqual([2, 1]);
     expect(history.body.items[1]!.hash).toBe(v1Hash);
     expect(history.body.items[0]!.reason).toBe('Budget cut');
-    expect(history.body.items[0]!.worseForContributors).toEqual([
-      'The cash reward went down from 5000 to 1000.',
-      'The revenue share went down from 2% to 1%.',
-      'The revenue share lasts less long.',
-      'The IP policy moved from contributor_retains_with_licence to assign_to_host.',
-      'Selling the result to contributors\' competitors moved from "no" to "yes".',
+    expect(history.body.items[0]!.worseForContributors.map(({ code, subject, from, to }) => ({ code, subject, from, to }))).toEqual([
+      { code: 'reward_lowered', subject: 'cash', from: '5000 EUR', to: '1000 EUR' },
+      { code: 'revenue_share_lowered', subject: undefined, from: '2%', to: '1%' },
+      { code: 'revenue_share_shortened', subject: undefined, from: '36', to: '12' },
+      { code: 'ip_weakened', subject: undefined, from: 'contributor_retains_with_licence', to: 'assign_to_host' },
+      { code: 'exclusivity_weakened', subject: undefined, from: 'no', to: 'yes' },
     ]);
+    expect(history.body.items[0]!.worseForContributors[0]!.message).toBe('A cash reward went down from 5000 EUR to 1000 EUR.');
+    expect(history.body.items[0]!.terms).toEqual(worse);
+    expect(history.body.items[1]!.terms).toEqual(generous());
+    expect(history.body.items[1]!.worseForContributors).toEqual([]);
     expect(history.body.items[0]!.diff.some((d) => d.op === 'removed' && d.text.includes('5000'))).toBe(true);
     expect(history.body.items[0]!.diff.some((d) => d.op === 'added' && d.text.includes('1000'))).toBe(true);
     const log = await ana.client.get<{ items: { type: string; payload: Record<string, unknown> }[] }>(`/api/v1/orgs/${(await ana.client.get<{ org: { slug: string } }>(`/api/v1/initiatives/${id}`)).body.org.slug}/events?type=terms.amended`);

@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('initiatives in Chromium', () => {
     expect(await olga.getByLabel('Goals').inputValue()).toBe('A prototype by spring');
     await olga.getByRole('button', { name: 'Save and continue' }).click();
     await olga.getByRole('heading', { level: 2, name: 'Audience' }).waitFor();
-    await olga.getByLabel('employee').check();
+    await olga.getByLabel('Employees').check();
     await expectAccessible(olga, 'wizard: audience');
     await olga.getByRole('button', { name: 'Save and continue' }).click();
 
@@ -156,13 +156,27 @@ describe.skipIf(!chromiumAvailable())('initiatives in Chromium', () => {
     await olga.getByRole('button', { name: 'Seal the new version' }).click();
     await olga.getByRole('heading', { level: 2, name: 'Version 2' }).waitFor();
     await olga.getByText('Changes from version 1').waitFor();
+    // In plain words first: what no longer holds and what now does.
+    await olga.locator('.plain-removed', { hasText: 'Cash prize: 5,000 EUR — The idea the jury picks' }).waitFor();
+    await olga.locator('.plain-added', { hasText: 'Cash prize: 3,000 EUR — The idea the jury picks' }).waitFor();
+    await olga.getByText('Less favourable for contributors').waitFor();
+    await olga.getByText('Cash prize: down from 5000 EUR to 3000 EUR.').waitFor();
+    // The exact line diff is one click away.
+    await olga.getByText('Show the exact changes').first().click();
     expect(await olga.locator('.diff-added').count()).toBeGreaterThan(0);
     expect(await olga.locator('.diff-removed').count()).toBeGreaterThan(0);
-    await olga.getByText('Less favourable for contributors').waitFor();
     await expectAccessible(olga, 'terms page with two versions');
 
     // Pia must accept again before her next contribution.
     await pia.reload();
     await pia.getByText('The terms changed since you accepted them. Accept version 2 before your next contribution.').waitFor();
+    await pia.getByRole('button', { name: 'Read and accept the terms' }).click();
+    const again = pia.getByRole('dialog', { name: 'The terms of Gloves that keep hands warm' });
+    await again.getByRole('heading', { name: 'What changed since version 1, which you accepted' }).waitFor();
+    await again.getByText('Why: The budget was cut.').waitFor();
+    await again.locator('.plain-added', { hasText: 'Cash prize: 3,000 EUR' }).waitFor();
+    await expectAccessible(pia, 'the accept-terms dialog after an amendment');
+    await again.getByRole('button', { name: 'Accept these terms' }).click();
+    await pia.getByText('You accepted version 2 of the terms.').waitFor();
   });
 });

@@ -39,7 +39,8 @@ const repairTerms: Terms = {
 };
 
 /** Two launched initiatives with amended terms and one draft, so the charter can be seen at once. */
-export async function seedInitiatives(services: Services, ana: Actor, orgSlug: string, chloe: Actor): Promise<void> {
+export async function seedInitiatives(services: Services, ana: Actor, orgSlug: string, people: { chloe: Actor; jonas: Actor }): Promise<void> {
+  const { chloe, jonas } = people;
   const rain = await services.initiatives.create(ana, orgSlug, {
     title: 'Rain jackets that last',
     slug: 'rain-jackets',
@@ -56,6 +57,9 @@ export async function seedInitiatives(services: Services, ana: Actor, orgSlug: s
   ] });
   await services.terms.putDraft(ana, rain.id, rainTerms);
   await services.lifecycle.launch(ana, rain.id);
+  // Chloé and Jonas accept version 1; after the amendment Chloé accepts again, Jonas has yet to.
+  await services.terms.accept(chloe, rain.id, 1);
+  await services.terms.accept(jonas, rain.id, 1);
   await services.terms.amend(ana, rain.id, {
     terms: { ...rainTerms, rewards: [...rainTerms.rewards, { kind: 'cash', amount: 1000, currency: 'EUR', earnedBy: 'A second prize for the best build on another person’s idea.' }] },
     reason: 'Members asked to reward builds too: a second prize of 1,000 EUR.',
@@ -92,11 +96,17 @@ export async function seedInitiatives(services: Services, ana: Actor, orgSlug: s
     reason: 'The points budget was set too high; ideas made before today keep 100 points.',
   });
 
-  await services.initiatives.create(ana, orgSlug, {
+  const code = await services.initiatives.create(ana, orgSlug, {
     title: 'A supplier code of conduct we write together',
     slug: 'supplier-code',
     summary: 'Draft: the rules we and our suppliers hold each other to.',
+    vision: 'Fair pay, safe work and clean water **all along the chain** — written with the people who make our gear, not for them.',
+    goals: ['A code every supplier signed', 'One yearly visit, reported openly'],
     object: 'management_process', reach: 'ecosystem', locus: 'firm', adaptability: 'standard',
     audience: ['supplier', 'employee'], visibility: 'org',
   });
+  await services.lifecycle.setPhases(ana, code.id, { phases: [
+    { name: 'What happens on the ground', description: 'Suppliers and employees tell what they see.', actions: ['tell_experiences', 'comment', 'support'] },
+    { name: 'Draft the code together', actions: ['propose_ideas', 'build', 'comment', 'support'] },
+  ] });
 }

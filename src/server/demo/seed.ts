@@ -58,8 +58,12 @@ export async function seedDemo(services: Services, db: Db): Promise<boolean> {
     });
     people.push(actorOf(user));
   }
-  const chloe = people.find((p) => p.email === 'chloe@example.com');
-  if (chloe) await seedInitiatives(services, ana, org.slug, chloe);
+  const person = (email: string) => {
+    const found = people.find((p) => p.email === email);
+    if (!found) throw new Error(`demo person ${email} is missing`);
+    return found;
+  };
+  await seedInitiatives(services, ana, org.slug, { chloe: person('chloe@example.com'), jonas: person('jonas@example.com') });
   await services.invitations.create(ana, org.slug, { email: 'newcomer@example.com', kind: 'customer', role: 'member', message: 'We would love your view on our new rain jackets.' });
   await services.orgs.create(ana, {
     name: 'Acme Board Room',

@@ -59,7 +59,7 @@ export const enInitiatives = {
   },
   acceptDialog: {
     title: 'The terms of {{title}}', description: 'Version {{version}}, fingerprint {{hash}}. Accepting applies to everything you contribute from now on.',
-    submit: 'Accept these terms', done: 'You accepted the terms. Welcome aboard.', outdated: 'The terms changed while you were reading. Here is the new version.',
+    submit: 'Accept these terms', changed: 'What changed since version {{version}}, which you accepted', reason: 'Why: {{reason}}', whole: 'Version {{version}} in full', done: 'You accepted the terms. Welcome aboard.', outdated: 'The terms changed while you were reading. Here is the new version.',
   },
   host: {
     title: 'Host tools', next: 'Move to the next phase: {{phase}}', close: 'Close the initiative', archive: 'Archive',

@@ -7,7 +7,20 @@ export const enTerms = {
     worse: 'Less favourable for contributors', worseNote: 'Contributions made before this version keep the earlier, better terms.',
     changes: 'Changes from version {{version}}', unchanged_one: '{{count}} unchanged line', unchanged_other: '{{count}} unchanged lines', added: 'Added', removed: 'Removed',
     amend: 'Amend the terms', amendLead: 'An amendment is a new version: it applies only to contributions made after it, and everyone must accept it before contributing again.',
+    noPlainChange: 'The promises read the same; only details changed.', nowSays: 'Now', noLonger: 'No longer',
+    plainUnchanged_one: '{{count}} other promise stays the same.', plainUnchanged_other: '{{count}} other promises stay the same.',
+    exact: 'Show the exact changes', readAll: 'Read version {{version}} in full',
     reason_: 'Reason for the change', reasonHint: 'Participants read this first.', submitAmend: 'Seal the new version', amended: 'Version {{version}} is sealed and announced.',
+  },
+  worse: {
+    reward_removed: '{{kind}} of {{from}}: removed.', reward_lowered: '{{kind}}: down from {{from}} to {{to}}.',
+    revenue_share_lowered: 'The share of revenue went down from {{from}} to {{to}}.', revenue_share_shortened: 'The share of revenue now lasts {{to}} instead of {{from}}.',
+    ip_weakened: 'Intellectual property: “{{from}}” became “{{to}}”.', exclusivity_weakened: 'Selling to your competitors: “{{from}}” became “{{to}}”.',
+  },
+  worseValue: {
+    unlimited: 'for as long as it earns', months_one: '{{count}} month', months_other: '{{count}} months',
+    contributor_retains_with_licence: 'you keep your rights', assign_to_host: 'you give your rights to the host', open_licence: 'open licence', joint: 'joint ownership',
+    yes: 'allowed', no: 'not allowed', with_consent: 'only with your consent',
   },
   editor: {
     ip: 'Intellectual property', ipPolicy: {

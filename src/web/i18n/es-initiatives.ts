@@ -61,7 +61,7 @@ export const esInitiatives: typeof enInitiatives = {
   },
   acceptDialog: {
     title: 'Las condiciones de {{title}}', description: 'Versión {{version}}, huella {{hash}}. Aceptarlas se aplica a todo lo que aportes desde ahora.',
-    submit: 'Aceptar estas condiciones', done: 'Aceptaste las condiciones. Te damos la bienvenida.', outdated: 'Las condiciones cambiaron mientras leías. Esta es la nueva versión.',
+    submit: 'Aceptar estas condiciones', changed: 'Qué cambió desde la versión {{version}}, que aceptaste', reason: 'Por qué: {{reason}}', whole: 'La versión {{version}} completa', done: 'Aceptaste las condiciones. Te damos la bienvenida.', outdated: 'Las condiciones cambiaron mientras leías. Esta es la nueva versión.',
   },
   host: {
     title: 'Herramientas de gestión', next: 'Pasar a la siguiente fase: {{phase}}', close: 'Cerrar la iniciativa', archive: 'Archivar',

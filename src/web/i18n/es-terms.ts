@@ -9,7 +9,20 @@ export const esTerms: typeof enTerms = {
     worse: 'Menos favorable para quienes aportan', worseNote: 'Las aportaciones hechas antes de esta versión conservan las condiciones anteriores, mejores.',
     changes: 'Cambios respecto a la versión {{version}}', unchanged_one: '{{count}} línea sin cambios', unchanged_other: '{{count}} líneas sin cambios', added: 'Añadido', removed: 'Eliminado',
     amend: 'Modificar las condiciones', amendLead: 'Una enmienda es una nueva versión: se aplica solo a las aportaciones posteriores, y todos deben aceptarla antes de volver a aportar.',
+    noPlainChange: 'Las promesas dicen lo mismo; solo cambiaron detalles.', nowSays: 'Ahora', noLonger: 'Ya no',
+    plainUnchanged_one: 'Otra promesa sigue igual.', plainUnchanged_other: 'Otras {{count}} promesas siguen igual.',
+    exact: 'Ver los cambios exactos', readAll: 'Leer la versión {{version}} completa',
     reason_: 'Motivo del cambio', reasonHint: 'Es lo primero que leen los participantes.', submitAmend: 'Sellar la nueva versión', amended: 'La versión {{version}} está sellada y anunciada.',
+  },
+  worse: {
+    reward_removed: '{{kind}} de {{from}}: eliminado.', reward_lowered: '{{kind}}: baja de {{from}} a {{to}}.',
+    revenue_share_lowered: 'La participación en los ingresos baja de {{from}} a {{to}}.', revenue_share_shortened: 'La participación en los ingresos dura ahora {{to}} en lugar de {{from}}.',
+    ip_weakened: 'Propiedad intelectual: «{{from}}» pasó a «{{to}}».', exclusivity_weakened: 'Vender a tu competencia: «{{from}}» pasó a «{{to}}».',
+  },
+  worseValue: {
+    unlimited: 'mientras genere ingresos', months_one: '{{count}} mes', months_other: '{{count}} meses',
+    contributor_retains_with_licence: 'conservas tus derechos', assign_to_host: 'cedes tus derechos a la organización', open_licence: 'licencia abierta', joint: 'copropiedad',
+    yes: 'permitido', no: 'no permitido', with_consent: 'solo con tu consentimiento',
   },
   editor: {
     ip: 'Propiedad intelectual', ipPolicy: {

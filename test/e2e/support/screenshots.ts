@@ -162,21 +162,27 @@ async function captureInitiatives(p: Page, server: RunningServer, viewport: stri
   await p.keyboard.press('Escape');
 }
 
-/** A customer who has not accepted the terms yet meets the accept dialog. */
+/** A community member who has not accepted the terms yet meets the accept dialog; Jonas, who accepted version 1, sees what changed. */
 async function captureParticipant(browser: Browser, server: RunningServer, viewport: (typeof VIEWPORTS)[number]) {
+  for (const [email, prefix] of [['lars@hiking-club.example', '26'], ['jonas@example.com', '28']] as const) {
+    await captureAcceptDialog(browser, server, viewport, email, prefix);
+  }
+}
+
+async function captureAcceptDialog(browser: Browser, server: RunningServer, viewport: (typeof VIEWPORTS)[number], email: string, prefix: string) {
   const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'en-GB' });
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/login`);
-  await page.getByLabel('E-mail address').fill('jonas@example.com');
+  await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill('moebius-demo');
   await page.getByRole('button', { name: 'Log in' }).last().click();
   await page.waitForURL('**/orgs');
   await page.goto(`${server.baseUrl}/orgs/acme-outdoor`);
   await page.getByRole('link', { name: 'Rain jackets that last' }).first().click();
   await page.getByRole('button', { name: 'Read and accept the terms' }).waitFor();
-  await shot(page, '26a-initiative-home-participant', viewport.name);
+  await shot(page, `${prefix}a-initiative-home-participant`, viewport.name);
   await page.getByRole('button', { name: 'Read and accept the terms' }).click();
-  await shot(page, '26b-accept-terms-dialog', viewport.name);
+  await shot(page, `${prefix}b-accept-terms-dialog`, viewport.name);
   await context.close();
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import type { EventsService } from '../events/service.js';
 import { canonicalJson, sha256 } from './canonical.js';
-import type { Terms } from './schemas.js';
+import type { Terms, Worsening } from './schemas.js';
 
 export interface SealInput {
   initiativeId: string;
@@ -11,7 +11,7 @@ export interface SealInput {
   terms: Terms;
   reason: string | null;
   actorId: string;
-  worse: string[];
+  worse: Worsening[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 export const IP_POLICIES = ['contributor_retains_with_licence', 'assign_to_host', 'open_licence', 'joint'] as const;
 export const REWARD_KINDS = ['cash', 'points', 'royalty', 'recognition', 'other'] as const;
 export const EXCLUSIVITY = ['yes', 'no', 'with_consent'] as const;
+export const WORSE_CODES = ['reward_removed', 'reward_lowered', 'revenue_share_lowered', 'revenue_share_shortened', 'ip_weakened', 'exclusivity_weakened'] as const;
 
 const Text = (max: number) => Type.String({ maxLength: max });
 
@@ -92,6 +93,16 @@ export const Acceptance = Type.Object({
   acceptedAt: Type.String({ format: 'date-time' }),
 });
 
+/** One way a new version is less favourable to contributors; `from`/`to` are what changed, `subject` what it is about. */
+export const Worsening = Type.Object({
+  code: Type.Enum(WORSE_CODES),
+  message: Type.String({ description: 'The finding in English.' }),
+  subject: Type.Optional(Type.String({ description: 'What it is about, e.g. the reward kind.' })),
+  from: Type.Optional(Type.String({ description: 'The old value: an amount with currency, a percentage, a number of months or "unlimited", or an enum value.' })),
+  to: Type.Optional(Type.String({ description: 'The new value, in the same form.' })),
+});
+export type Worsening = Static<typeof Worsening>;
+
 export const DiffPart = Type.Object({ op: Type.Enum(['same', 'added', 'removed']), text: Type.String() });
 
 export const HistoryItem = Type.Object({
@@ -100,7 +111,9 @@ export const HistoryItem = Type.Object({
   reason: Type.Union([Type.String(), Type.Null()]),
   sealedAt: Type.String({ format: 'date-time' }),
   acceptedBy: Type.Integer({ description: 'How many people accepted this version.' }),
-  worseForContributors: Type.Array(Type.String(), { description: 'What this version makes less favourable than the one before; it governs only later contributions.' }),
+  terms: Terms,
+  worseForContributors: Type.Array(Worsening, { description: 'What this version makes less favourable than the one before; it governs only later contributions.' }),
   diff: Type.Array(DiffPart, { description: 'Line diff of the terms against the previous version.' }),
 });
+export type HistoryItem = Static<typeof HistoryItem>;
 export const History = Type.Object({ items: Type.Array(HistoryItem) });

@@ -128,6 +128,7 @@ export class TermsService {
         reason: row.reason,
         sealedAt: row.createdAt,
         acceptedBy: accepted.get(row.version) ?? 0,
+        terms: after,
         worseForContributors: before === null ? [] : worseForContributors(before, after),
         diff: diffTerms(before, after),
       };

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAudienceText } from './audience';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
@@ -12,15 +14,16 @@ import { InitiativeStatusBadge } from './badges';
 import { HostTools } from './HostTools';
 import { NeedsAndAssets } from './NeedsAndAssets';
 import { PhaseTimeline } from './PhaseTimeline';
-import { SafeMarkdown } from './SafeMarkdown';
+import { preloadMarkdown, SafeMarkdown } from './SafeMarkdown';
 import { YourPart } from './YourPart';
 import './initiatives.css';
 
-
 export function InitiativePage() {
   const { t } = useTranslation();
+  const audienceText = useAudienceText();
   const { id = '' } = useParams();
   const initiative = useInitiative(id);
+  useEffect(preloadMarkdown, []);
   useDocumentTitle(initiative.data?.title, initiative.data?.org.name);
   if (initiative.isPending) return <Loading />;
   if (initiative.isError) {
@@ -78,7 +81,7 @@ export function InitiativePage() {
                 <li key={s.id}>{s.name}</li>
               ))}
             </ul>
-            <p className="muted">{t('initiatives.home.audience', { kinds: i.audience.map((k) => t(`kinds.${k}`)).join(', ') })}</p>
+            <p className="muted">{t('initiatives.home.audience', { kinds: audienceText(i.audience) })}</p>
           </section>
         </aside>
       </div>

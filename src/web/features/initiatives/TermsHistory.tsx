@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
-import type { HistoryItem } from './types';
+import { PlainChanges } from './PlainChanges';
+import { PlainTerms } from './PlainTerms';
+import type { HistoryItem, Worsening } from './types';
 
 /** A JSON line as words: no quotes, no trailing comma; lines that are only brackets say nothing and go. */
 const readable = (line: string): string | null => {
@@ -56,54 +58,79 @@ function Diff({ parts }: { parts: HistoryItem['diff'] }) {
   );
 }
 
-export function TermsHistory({ items, sealedBy }: { items: HistoryItem[]; sealedBy?: string }) {
+/** A finding of the server's comparison, in the reader's language. */
+function useWorseText() {
+  const { t } = useTranslation();
+  return (w: Worsening): string => {
+    const term = (value: string | undefined) => {
+      if (value === undefined) return '';
+      if (w.code === 'revenue_share_shortened') return value === 'unlimited' ? t('terms.worseValue.unlimited') : t('terms.worseValue.months', { count: Number(value) });
+      return t(`terms.worseValue.${value}`, { defaultValue: value });
+    };
+    return t(`terms.worse.${w.code}`, { kind: w.subject ? t(`initiatives.agree.rewardKind.${w.subject}`, { defaultValue: w.subject }) : '', from: term(w.from), to: term(w.to) });
+  };
+}
+
+export function TermsHistory({ items, sealedBy, orgName }: { items: HistoryItem[]; sealedBy?: string; orgName: string }) {
   const { t, i18n } = useTranslation();
+  const worseText = useWorseText();
   const date = (value: string) => new Date(value).toLocaleDateString(i18n.resolvedLanguage, { day: 'numeric', month: 'long', year: 'numeric' });
   return (
     <ol className="versions">
-      {items.map((item, n) => (
-        <li key={item.version} className="card version">
-          <div className="version-head">
-            <h2>{t('terms.page.version', { version: item.version })}</h2>
-            {n === 0 && <span className="chip chip-strong">{t('terms.page.current')}</span>}
-          </div>
-          <p className="muted">
-            {n === 0 && sealedBy
-              ? t('terms.page.sealed', { date: date(item.sealedAt), name: sealedBy })
-              : item.version === 1
-                ? t('terms.page.firstSealed', { date: date(item.sealedAt) })
-                : t('terms.page.sealedOn', { date: date(item.sealedAt) })}
-            {' · '}
-            {t('terms.page.accepted', { count: item.acceptedBy })}
-          </p>
-          <p className="version-hash">
-            <span className="muted">{t('terms.page.hash')}: </span>
-            <code className="mono">{item.hash}</code>
-          </p>
-          {item.reason && (
-            <p>
-              <strong>{t('terms.page.reason')}: </strong>
-              {item.reason}
+      {items.map((item, n) => {
+        const previous = items[n + 1];
+        return (
+          <li key={item.version} className="card version">
+            <div className="version-head">
+              <h2>{t('terms.page.version', { version: item.version })}</h2>
+              {n === 0 && <span className="chip chip-strong">{t('terms.page.current')}</span>}
+            </div>
+            <p className="muted">
+              {n === 0 && sealedBy
+                ? t('terms.page.sealed', { date: date(item.sealedAt), name: sealedBy })
+                : item.version === 1
+                  ? t('terms.page.firstSealed', { date: date(item.sealedAt) })
+                  : t('terms.page.sealedOn', { date: date(item.sealedAt) })}
+              {' · '}
+              {t('terms.page.accepted', { count: item.acceptedBy })}
             </p>
-          )}
-          {item.worseForContributors.length > 0 && (
-            <Alert tone="warning" title={t('terms.page.worse')}>
-              <ul>
-                {item.worseForContributors.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-              <p>{t('terms.page.worseNote')}</p>
-            </Alert>
-          )}
-          {item.version > 1 && item.diff.length > 0 && (
-            <>
-              <h3>{t('terms.page.changes', { version: item.version - 1 })}</h3>
-              <Diff parts={item.diff} />
-            </>
-          )}
-        </li>
-      ))}
+            {item.reason && (
+              <p>
+                <strong>{t('terms.page.reason')}: </strong>
+                {item.reason}
+              </p>
+            )}
+            {item.worseForContributors.length > 0 && (
+              <Alert tone="warning" title={t('terms.page.worse')}>
+                <ul>
+                  {item.worseForContributors.map((w, i) => (
+                    <li key={i}>{worseText(w)}</li>
+                  ))}
+                </ul>
+                <p>{t('terms.page.worseNote')}</p>
+              </Alert>
+            )}
+            {previous && (
+              <>
+                <h3>{t('terms.page.changes', { version: previous.version })}</h3>
+                <PlainChanges before={previous.terms} after={item.terms} orgName={orgName} />
+                <details className="version-more">
+                  <summary>{t('terms.page.exact')}</summary>
+                  <Diff parts={item.diff} />
+                </details>
+              </>
+            )}
+            <details className="version-more">
+              <summary>{t('terms.page.readAll', { version: item.version })}</summary>
+              <PlainTerms terms={item.terms} orgName={orgName} />
+            </details>
+            <p className="version-hash">
+              <span className="muted">{t('terms.page.hash')}: </span>
+              <code className="mono">{item.hash}</code>
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -87,7 +87,7 @@ export function TermsPage() {
         actions={undefined}
       />
       {i.me.canEdit && i.status === 'open' && current && <AmendForm key={current.version} initiative={i} current={current.terms} version={current.version} />}
-      {versions.data.items.length === 0 ? <p>{t('initiatives.agree.notSealed')}</p> : <TermsHistory items={versions.data.items} sealedBy={current?.sealedBy.name} />}
+      {versions.data.items.length === 0 ? <p>{t('initiatives.agree.notSealed')}</p> : <TermsHistory items={versions.data.items} sealedBy={current?.sealedBy.name} orgName={i.org.name} />}
     </>
   );
 }

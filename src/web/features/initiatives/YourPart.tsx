@@ -53,7 +53,7 @@ export function YourPart({ initiative }: { initiative: Initiative }) {
           </li>
         ))}
       </ul>
-      {current && <AcceptTermsDialog initiative={initiative} terms={current} open={open} onClose={() => setOpen(false)} />}
+      {current && <AcceptTermsDialog initiative={initiative} terms={current} acceptedVersion={part.data.acceptedVersion} open={open} onClose={() => setOpen(false)} />}
     </section>
   );
 }

@@ -10,7 +10,8 @@ export const useInitiatives = (slug: string) =>
 export const useStyleMap = (slug: string) => useQuery({ queryKey: k.styleMap(slug), queryFn: () => api<StyleMap>('GET', `/orgs/${enc(slug)}/style-map`) });
 export const useInitiative = (id: string) => useQuery({ queryKey: k.one(id), queryFn: () => api<Initiative>('GET', `/initiatives/${enc(id)}`), enabled: id !== '' });
 export const useTerms = (id: string) => useQuery({ queryKey: k.terms(id), queryFn: () => api<TermsState>('GET', `/initiatives/${enc(id)}/terms`), enabled: id !== '' });
-export const useTermsVersions = (id: string) => useQuery({ queryKey: k.versions(id), queryFn: () => api<{ items: HistoryItem[] }>('GET', `/initiatives/${enc(id)}/terms/versions`) });
+export const useTermsVersions = (id: string, enabled = true) =>
+  useQuery({ queryKey: k.versions(id), queryFn: () => api<{ items: HistoryItem[] }>('GET', `/initiatives/${enc(id)}/terms/versions`), enabled });
 export const useParticipation = (id: string, enabled = true) =>
   useQuery({ queryKey: k.participation(id), queryFn: () => api<Participation>('GET', `/initiatives/${enc(id)}/participation`), enabled });
 export const useNeeds = (id: string) => useQuery({ queryKey: k.needs(id), queryFn: () => api<Page<Need>>('GET', `/initiatives/${enc(id)}/needs${query({ limit: 100 })}`) });

@@ -1,11 +1,11 @@
 /** The initiative API's shapes, taken from the server's TypeBox schemas. */
 import type { Initiative, Phase, PhaseAction } from '../../../server/modules/initiatives/schemas.js';
-import type { Terms, TermsVersion, Reward } from '../../../server/modules/terms/schemas.js';
+import type { Terms, TermsVersion, Reward, HistoryItem, Worsening } from '../../../server/modules/terms/schemas.js';
 import type { Need, SharedAsset, AssetAccess } from '../../../server/modules/needs/schemas.js';
 import type { Participation } from '../../../server/modules/initiatives/participation.js';
 import type { StyleMap } from '../../../server/modules/initiatives/style-map.js';
 
-export type { Initiative, Phase, PhaseAction, Terms, TermsVersion, Reward, Need, SharedAsset, AssetAccess, Participation, StyleMap };
+export type { Initiative, Phase, PhaseAction, Terms, TermsVersion, Reward, HistoryItem, Worsening, Need, SharedAsset, AssetAccess, Participation, StyleMap };
 
 export type InitiativeSummary = Omit<Initiative, 'phases' | 'vision'>;
 export type Locus = Initiative['locus'];
@@ -33,15 +33,6 @@ export interface TermsState {
   myAcceptedVersion: number | null;
 }
 
-export interface HistoryItem {
-  version: number;
-  hash: string;
-  reason: string | null;
-  sealedAt: string;
-  acceptedBy: number;
-  worseForContributors: string[];
-  diff: { op: 'same' | 'added' | 'removed'; text: string }[];
-}
 
 export interface PhaseInput {
   name: string;

@@ -32,7 +32,7 @@ export function AudienceStep({ slug, state, onChange, errors }: Props) {
                 checked={f.audience.includes(kind)}
                 onChange={(e) => set({ audience: e.target.checked ? [...f.audience, kind] : f.audience.filter((k) => k !== kind) })}
               />
-              {t(`kinds.${kind}`)}
+              {t(`kindsPlural.${kind}`)}
             </label>
           ))}
         </div>

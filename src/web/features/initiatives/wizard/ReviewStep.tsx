@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useAudienceText } from '../audience';
 import { Button } from '../../../components/Button';
 import { PlainTerms } from '../PlainTerms';
 import { PhaseTimeline } from '../PhaseTimeline';
@@ -15,6 +16,7 @@ interface Props {
 /** The whole initiative as a participant will read it, before it is launched. */
 export function ReviewStep({ state, orgName, onEdit }: Props) {
   const { t } = useTranslation();
+  const audienceText = useAudienceText();
   const f = state.fields;
   const edit = (step: Step, label: string) => (
     <Button variant="ghost" size="sm" onClick={() => onEdit(step)} aria-label={`${t('terms.wizard.edit')}: ${label}`}>
@@ -48,7 +50,7 @@ export function ReviewStep({ state, orgName, onEdit }: Props) {
           <h3>{t('terms.wizard.steps.audience')}</h3>
           {edit('audience', t('terms.wizard.steps.audience'))}
         </div>
-        <p>{t('initiatives.home.audience', { kinds: f.audience.map((k) => t(`kinds.${k}`)).join(', ') })}</p>
+        <p>{t('initiatives.home.audience', { kinds: audienceText(f.audience) })}</p>
         <p>
           {t('terms.wizard.visibility')} {t(`initiatives.visibility.${f.visibility}`)}
         </p>
