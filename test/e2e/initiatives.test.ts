@@ -120,6 +120,28 @@ describe.skipIf(!chromiumAvailable())('initiatives in Chromium', () => {
     expect(await olga.locator('.markdown a[href^="javascript"]').count()).toBe(0);
     await expectAccessible(olga, 'initiative home (host)');
 
+    // The host shares a file: a text file is refused by its bytes, a PDF is stored and can be opened.
+    await olga.getByRole('button', { name: 'Share an asset' }).click();
+    const share = olga.getByRole('dialog', { name: 'Share an asset' });
+    await share.getByLabel('Name').fill('Glove sizes survey');
+    await share.getByLabel('A file').check();
+    await share.getByRole('button', { name: 'Share an asset' }).click();
+    await share.getByText('Choose a file.').waitFor();
+    await share.getByLabel('The file', { exact: true }).setInputFiles({ name: 'sizes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just text, not a PDF') });
+    await share.getByRole('button', { name: 'Share an asset' }).click();
+    await share.getByText('Upload a picture (PNG, JPEG, GIF or WebP) or a PDF.').waitFor();
+    await expectAccessible(olga, 'share an asset: refused file');
+    await share.getByLabel('The file', { exact: true }).setInputFiles({ name: 'sizes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+    await share.getByRole('button', { name: 'Share an asset' }).click();
+    await olga.getByText('The asset is shared.').waitFor();
+    const asset = olga.locator('section[aria-labelledby="assets-title"] li', { hasText: 'Glove sizes survey' });
+    await asset.getByText(/^PDF · \d+ byte/).waitFor();
+    const href = await asset.getByRole('link', { name: 'Glove sizes survey' }).getAttribute('href');
+    const download = await olga.request.get(`${server.baseUrl}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect((await download.body()).toString()).toMatch(/^%PDF-1.4/);
+
     await olga.goto(`${server.baseUrl}/orgs/fjord-gear`);
     await olga.getByRole('img', { name: /Initiatives by where innovation happens/ }).waitFor();
     await olga.getByRole('link', { name: 'Gloves that keep hands warm' }).first().waitFor();

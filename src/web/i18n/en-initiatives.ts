@@ -68,6 +68,8 @@ export const enInitiatives = {
     moved: 'The initiative moved to {{phase}}.', closed: 'The initiative is closed.', archived: 'The initiative is archived.',
     need: 'Publish a need', needTitle: 'What you need', problem: 'The problem', context: 'Context', tried: 'What you tried', constraints: 'Constraints', needPublished: 'The need is published.',
     asset: 'Share an asset', assetTitle: 'Name', assetDescription: 'What it is', url: 'Link (https://…)', access: 'Who may open it', assetShared: 'The asset is shared.',
+    source: 'What do you share?', sourceLink: 'A link', sourceFile: 'A file', fileHint: 'A picture (PNG, JPEG, GIF, WebP) or a PDF, up to 10 MB.', file: 'The file',
+    fileMissing: 'Choose a file.', fileTooLarge: 'This file is {{size}}; files may be at most 10 MB.', fileDetails: '{{type}} · {{size}}', download: 'Open',
     discard: 'Discard the draft', discardConfirm: 'Discard {{title}}?', discardBody: 'The draft is removed. Nothing was launched, so nobody loses anything.',
   },
 };

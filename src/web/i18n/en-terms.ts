@@ -7,7 +7,7 @@ export const enTerms = {
     worse: 'Less favourable for contributors', worseNote: 'Contributions made before this version keep the earlier, better terms.',
     changes: 'Changes from version {{version}}', unchanged_one: '{{count}} unchanged line', unchanged_other: '{{count}} unchanged lines', added: 'Added', removed: 'Removed',
     amend: 'Amend the terms', amendLead: 'An amendment is a new version: it applies only to contributions made after it, and everyone must accept it before contributing again.',
-    noPlainChange: 'The promises read the same; only details changed.', nowSays: 'Now', noLonger: 'No longer',
+    noPlainChange: 'The promises read the same; only details changed.', nowSays: 'New', noLonger: 'No longer',
     plainUnchanged_one: '{{count}} other promise stays the same.', plainUnchanged_other: '{{count}} other promises stay the same.',
     exact: 'Show the exact changes', readAll: 'Read version {{version}} in full',
     reason_: 'Reason for the change', reasonHint: 'Participants read this first.', submitAmend: 'Seal the new version', amended: 'Version {{version}} is sealed and announced.',

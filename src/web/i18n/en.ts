@@ -238,6 +238,7 @@ export const en = {
       csrf_failed: 'The request was refused to protect your account. Reload the page and try again.',
       rate_limited: 'Too many attempts. Wait a minute and try again.',
       malformed_json: 'The request could not be read. Reload the page and try again.',
+      unsupported_file_type: 'Upload a picture (PNG, JPEG, GIF or WebP) or a PDF.',
       body_too_large: 'That is too much text to send at once.',
       network_error: 'Moebius could not be reached. Check your connection and try again; what you typed is kept.',
       internal_error: 'Something went wrong on our side. Try again in a moment; what you typed is kept.',

@@ -70,6 +70,8 @@ export const esInitiatives: typeof enInitiatives = {
     moved: 'La iniciativa pasó a {{phase}}.', closed: 'La iniciativa está cerrada.', archived: 'La iniciativa está archivada.',
     need: 'Publicar una necesidad', needTitle: 'Qué necesitas', problem: 'El problema', context: 'Contexto', tried: 'Lo que probaste', constraints: 'Restricciones', needPublished: 'La necesidad está publicada.',
     asset: 'Compartir un recurso', assetTitle: 'Nombre', assetDescription: 'Qué es', url: 'Enlace (https://…)', access: 'Quién puede abrirlo', assetShared: 'El recurso está compartido.',
+    source: '¿Qué compartes?', sourceLink: 'Un enlace', sourceFile: 'Un archivo', fileHint: 'Una imagen (PNG, JPEG, GIF, WebP) o un PDF, de hasta 10 MB.', file: 'El archivo',
+    fileMissing: 'Elige un archivo.', fileTooLarge: 'Este archivo ocupa {{size}}; el máximo es 10 MB.', fileDetails: '{{type}} · {{size}}', download: 'Abrir',
     discard: 'Descartar el borrador', discardConfirm: '¿Descartar {{title}}?', discardBody: 'El borrador se elimina. No se lanzó nada, así que nadie pierde nada.',
   },
 };

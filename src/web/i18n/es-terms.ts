@@ -9,7 +9,7 @@ export const esTerms: typeof enTerms = {
     worse: 'Menos favorable para quienes aportan', worseNote: 'Las aportaciones hechas antes de esta versión conservan las condiciones anteriores, mejores.',
     changes: 'Cambios respecto a la versión {{version}}', unchanged_one: '{{count}} línea sin cambios', unchanged_other: '{{count}} líneas sin cambios', added: 'Añadido', removed: 'Eliminado',
     amend: 'Modificar las condiciones', amendLead: 'Una enmienda es una nueva versión: se aplica solo a las aportaciones posteriores, y todos deben aceptarla antes de volver a aportar.',
-    noPlainChange: 'Las promesas dicen lo mismo; solo cambiaron detalles.', nowSays: 'Ahora', noLonger: 'Ya no',
+    noPlainChange: 'Las promesas dicen lo mismo; solo cambiaron detalles.', nowSays: 'Nuevo', noLonger: 'Ya no',
     plainUnchanged_one: 'Otra promesa sigue igual.', plainUnchanged_other: 'Otras {{count}} promesas siguen igual.',
     exact: 'Ver los cambios exactos', readAll: 'Leer la versión {{version}} completa',
     reason_: 'Motivo del cambio', reasonHint: 'Es lo primero que leen los participantes.', submitAmend: 'Sellar la nueva versión', amended: 'La versión {{version}} está sellada y anunciada.',

@@ -253,6 +253,7 @@ export const es: Resource = {
       csrf_failed: 'Se rechazó la petición para proteger tu cuenta. Recarga la página y vuelve a intentarlo.',
       rate_limited: 'Demasiados intentos. Espera un minuto y vuelve a intentarlo.',
       malformed_json: 'No se pudo leer la petición. Recarga la página y vuelve a intentarlo.',
+      unsupported_file_type: 'Sube una imagen (PNG, JPEG, GIF o WebP) o un PDF.',
       body_too_large: 'Es demasiado texto para enviarlo de una vez.',
       network_error: 'No se ha podido conectar con Moebius. Comprueba tu conexión y vuelve a intentarlo; lo que escribiste se conserva.',
       internal_error: 'Algo ha fallado por nuestra parte. Vuelve a intentarlo en un momento; lo que escribiste se conserva.',

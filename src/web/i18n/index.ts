@@ -50,6 +50,7 @@ void i18n.use(initReactI18next).init({
   supportedLngs: LANGUAGES.map((l) => l.code),
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export default i18n;

@@ -36,10 +36,13 @@ function isErrorBody(value: unknown): value is { error: { code: string; message:
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
+/** `body` is sent as JSON, or as multipart/form-data when it is a FormData (file uploads). */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  const form = body instanceof FormData;
   // A POST without a body must not claim to be JSON: the server would refuse an empty JSON body.
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A form sets its own content type, with the multipart boundary.
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -47,7 +50,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached.');

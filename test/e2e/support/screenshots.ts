@@ -145,6 +145,14 @@ async function captureInitiatives(p: Page, server: RunningServer, viewport: stri
   await p.getByRole('button', { name: 'Publish a need' }).click();
   await shot(p, '24-publish-need', viewport);
   await p.keyboard.press('Escape');
+  await p.getByRole('button', { name: 'Share an asset' }).click();
+  await p.getByLabel('A file').check();
+  await p.getByLabel('The file', { exact: true }).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('plain text') });
+  await p.getByRole('dialog').getByLabel('Name').fill('Seam tape test results');
+  await p.getByRole('dialog').getByRole('button', { name: 'Share an asset' }).click();
+  await p.getByText('Upload a picture (PNG, JPEG, GIF or WebP) or a PDF.').waitFor();
+  await shot(p, '24b-share-asset-refused', viewport);
+  await p.keyboard.press('Escape');
   await p.goto(`${server.baseUrl}/orgs/acme-outdoor/initiatives/new`);
   await p.getByLabel('Title').fill('Trail shoes we can resole');
   await shot(p, '25a-wizard-vision', viewport);

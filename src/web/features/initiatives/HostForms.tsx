@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { TextArea, TextField } from '../../components/Field';
-import { Select } from '../../components/Select';
+import { Field, TextArea, TextField } from '../../components/Field';
+import { ChoiceGroup, Select } from '../../components/Select';
 import { useToast } from '../../components/Toast';
-import { errorMessage, fieldErrorsOf } from '../../lib/errors';
-import { useCreateAsset, useCreateNeed } from './api';
-import { ASSET_ACCESS, type AssetAccess } from './types';
+import { errorCode, errorMessage, fieldErrorsOf } from '../../lib/errors';
+import { useCreateAsset, useCreateNeed, type AssetInput } from './api';
+import { useFileSize } from './file-size';
+import { ASSET_ACCESS } from './types';
 
 interface FormProps {
   initiativeId: string;
@@ -55,29 +56,73 @@ export function NeedDialog({ initiativeId, open, onClose }: FormProps) {
   );
 }
 
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const EMPTY_ASSET: AssetInput = { title: '', description: '', url: '', access: 'everyone', file: null };
+
+/** Share a link or upload a file (a picture or a PDF up to 10 MB), and say who may open it. */
 export function AssetDialog({ initiativeId, open, onClose }: FormProps) {
   const { t } = useTranslation();
   const toast = useToast();
+  const size = useFileSize();
   const create = useCreateAsset(initiativeId);
-  const [v, setV] = useState({ title: '', description: '', url: '', access: 'everyone' as AssetAccess });
+  const [v, setV] = useState<AssetInput>(EMPTY_ASSET);
+  const [source, setSource] = useState<'link' | 'file'>('link');
+  const [fileError, setFileError] = useState<string | null>(null);
   const errors = fieldErrorsOf(t, create.error);
+  const close = () => {
+    create.reset();
+    setFileError(null);
+    onClose();
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(v, {
+    if (source === 'file' && v.file === null) return setFileError(t('initiatives.host.fileMissing'));
+    if (source === 'file' && v.file !== null && v.file.size > MAX_FILE_BYTES) return setFileError(t('initiatives.host.fileTooLarge', { size: size(v.file.size) }));
+    create.mutate(source === 'link' ? { ...v, file: null } : { ...v, url: '' }, {
       onSuccess: () => {
         toast.show(t('initiatives.host.assetShared'));
-        setV({ title: '', description: '', url: '', access: 'everyone' });
-        onClose();
+        setV(EMPTY_ASSET);
+        close();
       },
     });
   };
+  const serverFileError = errors.file ?? (create.error && ['unsupported_file_type', 'body_too_large'].includes(errorCode(create.error) ?? '') ? errorMessage(t, create.error) : undefined);
+  const shownErrors = Object.keys(errors).length > 0 || serverFileError !== undefined;
   return (
-    <Dialog open={open} onClose={onClose} title={t('initiatives.host.asset')}>
+    <Dialog open={open} onClose={close} title={t('initiatives.host.asset')}>
       <form onSubmit={submit} noValidate>
-        {create.error && Object.keys(errors).length === 0 ? <Alert tone="error">{errorMessage(t, create.error)}</Alert> : null}
+        {create.error && !shownErrors ? <Alert tone="error">{errorMessage(t, create.error)}</Alert> : null}
         <TextField label={t('initiatives.host.assetTitle')} value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} error={errors.title} required />
         <TextArea label={t('initiatives.host.assetDescription')} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} optional />
-        <TextField label={t('initiatives.host.url')} type="url" value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.url} required />
+        <ChoiceGroup
+          legend={t('initiatives.host.source')}
+          name="asset-source"
+          value={source}
+          options={[
+            { value: 'link', label: t('initiatives.host.sourceLink') },
+            { value: 'file', label: t('initiatives.host.sourceFile'), hint: t('initiatives.host.fileHint') },
+          ]}
+          onChange={setSource}
+        />
+        {source === 'link' ? (
+          <TextField label={t('initiatives.host.url')} type="url" value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={errors.url} required />
+        ) : (
+          <Field label={t('initiatives.host.file')} hint={v.file ? `${v.file.name} · ${size(v.file.size)}` : undefined} error={fileError ?? serverFileError}>
+            {(control) => (
+              <input
+                {...control}
+                className="input input-file"
+                type="file"
+                accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+                onChange={(e) => {
+                  setFileError(null);
+                  create.reset();
+                  setV({ ...v, file: e.target.files?.[0] ?? null });
+                }}
+              />
+            )}
+          </Field>
+        )}
         <Select
           label={t('initiatives.host.access')}
           value={v.access}
@@ -85,7 +130,7 @@ export function AssetDialog({ initiativeId, open, onClose }: FormProps) {
           onChange={(access) => setV({ ...v, access })}
         />
         <div className="form-actions">
-          <Button variant="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={close}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending}>

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudienceText } from './audience';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -14,7 +13,7 @@ import { InitiativeStatusBadge } from './badges';
 import { HostTools } from './HostTools';
 import { NeedsAndAssets } from './NeedsAndAssets';
 import { PhaseTimeline } from './PhaseTimeline';
-import { preloadMarkdown, SafeMarkdown } from './SafeMarkdown';
+import { SafeMarkdown } from './SafeMarkdown';
 import { YourPart } from './YourPart';
 import './initiatives.css';
 
@@ -23,7 +22,6 @@ export function InitiativePage() {
   const audienceText = useAudienceText();
   const { id = '' } = useParams();
   const initiative = useInitiative(id);
-  useEffect(preloadMarkdown, []);
   useDocumentTitle(initiative.data?.title, initiative.data?.org.name);
   if (initiative.isPending) return <Loading />;
   if (initiative.isError) {

@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/PageLayout';
 import { useAssets, useNeeds } from './api';
+import { useFileSize } from './file-size';
 import type { Initiative } from './types';
+
+/** "PDF", "PNG": what kind of file, in the words people use. */
+const fileType = (mediaType: string) => (mediaType === 'application/pdf' ? 'PDF' : mediaType.replace(/^image\//, '').toUpperCase());
 
 /** "Expose your weaknesses": what the host cannot solve alone, and what it shares to help. */
 export function NeedsAndAssets({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
   const needs = useNeeds(initiative.id);
   const assets = useAssets(initiative.id);
+  const size = useFileSize();
   return (
     <>
       <Section id="needs" title={t('initiatives.home.needs')}>
@@ -53,6 +58,7 @@ export function NeedsAndAssets({ initiative }: { initiative: Initiative }) {
                   </a>
                 </h3>
                 {asset.description && <p>{asset.description}</p>}
+                {asset.file && <p className="muted">{t('initiatives.host.fileDetails', { type: fileType(asset.file.mediaType), size: size(asset.file.size) })}</p>}
                 <p className="muted">
                   {t('initiatives.host.access')}: {t(`initiatives.access.${asset.access}`)}
                 </p>

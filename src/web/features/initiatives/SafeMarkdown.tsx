@@ -3,8 +3,8 @@ import { lazy, Suspense } from 'react';
 const loadMarkdown = () => import('./MarkdownView');
 const MarkdownView = lazy(loadMarkdown);
 
-/** Starts fetching the renderer while the page's data loads, so Markdown rarely shows unformatted first. */
-export const preloadMarkdown = () => void loadMarkdown();
+// Fetched in parallel with the app's first data, not on first use, so Markdown rarely shows unformatted.
+void loadMarkdown();
 
 /** A vision or description written in Markdown, rendered safely; plain text until the renderer has loaded. */
 export function SafeMarkdown({ children }: { children: string }) {

@@ -107,10 +107,26 @@ export function useCreateNeed(id: string) {
   });
 }
 
+export interface AssetInput {
+  title: string;
+  description: string;
+  access: SharedAsset['access'];
+  /** Either a link or a file. */
+  url: string;
+  file: File | null;
+}
+
+/** Shares a link as JSON, or uploads a file as multipart/form-data. */
 export function useCreateAsset(id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: { title: string; description?: string; url: string; access: SharedAsset['access'] }) => api<SharedAsset>('POST', `/initiatives/${enc(id)}/assets`, input),
+    mutationFn: ({ file, url, ...fields }: AssetInput) => {
+      if (file === null) return api<SharedAsset>('POST', `/initiatives/${enc(id)}/assets`, { ...fields, url });
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) form.append(key, value);
+      form.append('file', file, file.name);
+      return api<SharedAsset>('POST', `/initiatives/${enc(id)}/assets/files`, form);
+    },
     onSuccess: () => refresh(id),
   });
 }
