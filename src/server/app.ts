@@ -59,6 +59,7 @@ export interface Services {
   ledger: TermsLedger;
   gate: ParticipationGate;
   needs: NeedsService;
+  invitees: InviteesService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -127,5 +128,5 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(assetFileRoutes, { needs });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees } };
 }

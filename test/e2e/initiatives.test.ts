@@ -135,7 +135,7 @@ describe.skipIf(!chromiumAvailable())('initiatives in Chromium', () => {
     await share.getByRole('button', { name: 'Share an asset' }).click();
     await olga.getByText('The asset is shared.').waitFor();
     const asset = olga.locator('section[aria-labelledby="assets-title"] li', { hasText: 'Glove sizes survey' });
-    await asset.getByText(/^PDF · \d+ byte/).waitFor();
+    await asset.getByText(/^PDF · \d+ bytes$/).waitFor();
     const href = await asset.getByRole('link', { name: 'Glove sizes survey' }).getAttribute('href');
     const download = await olga.request.get(`${server.baseUrl}${href}`);
     expect(download.status()).toBe(200);

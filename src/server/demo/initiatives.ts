@@ -39,7 +39,7 @@ const repairTerms: Terms = {
 };
 
 /** Two launched initiatives with amended terms and one draft, so the charter can be seen at once. */
-export async function seedInitiatives(services: Services, ana: Actor, orgSlug: string, people: { chloe: Actor; jonas: Actor }): Promise<void> {
+export async function seedInitiatives(services: Services, ana: Actor, orgSlug: string, people: { chloe: Actor; jonas: Actor; kwame: Actor; lars: Actor }): Promise<void> {
   const { chloe, jonas } = people;
   const rain = await services.initiatives.create(ana, orgSlug, {
     title: 'Rain jackets that last',
@@ -109,4 +109,28 @@ export async function seedInitiatives(services: Services, ana: Actor, orgSlug: s
     { name: 'What happens on the ground', description: 'Suppliers and employees tell what they see.', actions: ['tell_experiences', 'comment', 'support'] },
     { name: 'Draft the code together', actions: ['propose_ideas', 'build', 'comment', 'support'] },
   ] });
+
+  await seedPrototypeLab(services, ana, orgSlug, people);
+}
+
+/** An invite-only initiative: only the stewards and the two people invited see it. */
+async function seedPrototypeLab(services: Services, ana: Actor, orgSlug: string, people: { kwame: Actor; lars: Actor }): Promise<void> {
+  const lab = await services.initiatives.create(ana, orgSlug, {
+    title: 'Prototype lab: a shell for 2027',
+    slug: 'shell-2027',
+    summary: 'A closed circle tests an early shell before anyone else sees it.',
+    vision: 'An early, confidential look at the next shell — we want blunt feedback from people who know fabric and weather.',
+    goals: ['Three wearable prototypes by March'],
+    object: 'product', reach: 'process', locus: 'firm', adaptability: 'customisable',
+    audience: ['supplier', 'community'], visibility: 'invite_only',
+  });
+  await services.lifecycle.setPhases(ana, lab.id, { phases: [{ name: 'Test the prototypes', actions: ['test', 'comment', 'build'] }] });
+  await services.terms.putDraft(ana, lab.id, {
+    ...defaultTerms(),
+    ip: { policy: 'assign_to_host', notes: 'In return, testers get the first production shell.' },
+    confidentiality: { mode: 'nda', ndaText: 'What you see in the lab stays in the lab until Acme Outdoor announces the shell.' },
+    rewards: [{ kind: 'other', earnedBy: 'Every tester receives the first production shell.' }],
+  });
+  for (const person of [people.kwame, people.lars]) await services.invitees.add(ana, lab.id, person.userId);
+  await services.lifecycle.launch(ana, lab.id);
 }

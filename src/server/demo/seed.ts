@@ -63,7 +63,12 @@ export async function seedDemo(services: Services, db: Db): Promise<boolean> {
     if (!found) throw new Error(`demo person ${email} is missing`);
     return found;
   };
-  await seedInitiatives(services, ana, org.slug, { chloe: person('chloe@example.com'), jonas: person('jonas@example.com') });
+  await seedInitiatives(services, ana, org.slug, {
+    chloe: person('chloe@example.com'),
+    jonas: person('jonas@example.com'),
+    kwame: person('kwame@textile-supply.example'),
+    lars: person('lars@hiking-club.example'),
+  });
   await services.invitations.create(ana, org.slug, { email: 'newcomer@example.com', kind: 'customer', role: 'member', message: 'We would love your view on our new rain jackets.' });
   await services.orgs.create(ana, {
     name: 'Acme Board Room',

@@ -61,6 +61,11 @@ export const enInitiatives = {
     title: 'The terms of {{title}}', description: 'Version {{version}}, fingerprint {{hash}}. Accepting applies to everything you contribute from now on.',
     submit: 'Accept these terms', changed: 'What changed since version {{version}}, which you accepted', reason: 'Why: {{reason}}', whole: 'Version {{version}} in full', done: 'You accepted the terms. Welcome aboard.', outdated: 'The terms changed while you were reading. Here is the new version.',
   },
+  invitees: {
+    title: 'Invited people', lead: 'Only the stewards and the members invited here can see this initiative and take part.',
+    none: 'Nobody is invited yet.', member: 'Member of the organisation', choose: 'Choose a member…', add: 'Invite', added: '{{name}} is invited.',
+    remove: 'Withdraw the invitation of {{name}}', withdraw: 'Withdraw',
+  },
   host: {
     title: 'Host tools', next: 'Move to the next phase: {{phase}}', close: 'Close the initiative', archive: 'Archive',
     closeConfirm: 'Close {{title}}?', closeBody: 'Nobody can contribute any more. What was contributed stays, with its terms.',

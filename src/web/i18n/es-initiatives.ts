@@ -63,6 +63,11 @@ export const esInitiatives: typeof enInitiatives = {
     title: 'Las condiciones de {{title}}', description: 'Versión {{version}}, huella {{hash}}. Aceptarlas se aplica a todo lo que aportes desde ahora.',
     submit: 'Aceptar estas condiciones', changed: 'Qué cambió desde la versión {{version}}, que aceptaste', reason: 'Por qué: {{reason}}', whole: 'La versión {{version}} completa', done: 'Aceptaste las condiciones. Te damos la bienvenida.', outdated: 'Las condiciones cambiaron mientras leías. Esta es la nueva versión.',
   },
+  invitees: {
+    title: 'Personas invitadas', lead: 'Solo quienes administran y los miembros invitados aquí pueden ver esta iniciativa y participar.',
+    none: 'Aún no hay nadie invitado.', member: 'Miembro de la organización', choose: 'Elige un miembro…', add: 'Invitar', added: '{{name}} está invitado.',
+    remove: 'Retirar la invitación de {{name}}', withdraw: 'Retirar',
+  },
   host: {
     title: 'Herramientas de gestión', next: 'Pasar a la siguiente fase: {{phase}}', close: 'Cerrar la iniciativa', archive: 'Archivar',
     closeConfirm: '¿Cerrar {{title}}?', closeBody: 'Nadie podrá aportar más. Lo aportado se queda, con sus condiciones.',

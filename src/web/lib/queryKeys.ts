@@ -20,4 +20,5 @@ export const initiativeKeys = {
   participation: (id: string) => ['initiative', id, 'participation'] as const,
   needs: (id: string) => ['initiative', id, 'needs'] as const,
   assets: (id: string) => ['initiative', id, 'assets'] as const,
+  invitees: (id: string) => ['initiative', id, 'invitees'] as const,
 };

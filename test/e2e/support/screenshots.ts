@@ -153,6 +153,10 @@ async function captureInitiatives(p: Page, server: RunningServer, viewport: stri
   await p.getByText('Upload a picture (PNG, JPEG, GIF or WebP) or a PDF.').waitFor();
   await shot(p, '24b-share-asset-refused', viewport);
   await p.keyboard.press('Escape');
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByRole('link', { name: 'Prototype lab: a shell for 2027' }).first().click();
+  await p.getByRole('region', { name: 'Invited people' }).getByText('Lars Berg').waitFor();
+  await shot(p, '24c-invite-only-host', viewport);
   await p.goto(`${server.baseUrl}/orgs/acme-outdoor/initiatives/new`);
   await p.getByLabel('Title').fill('Trail shoes we can resole');
   await shot(p, '25a-wizard-vision', viewport);

@@ -14,6 +14,7 @@ import { HostTools } from './HostTools';
 import { NeedsAndAssets } from './NeedsAndAssets';
 import { PhaseTimeline } from './PhaseTimeline';
 import { SafeMarkdown } from './SafeMarkdown';
+import { InviteesCard } from './InviteesCard';
 import { YourPart } from './YourPart';
 import './initiatives.css';
 
@@ -72,6 +73,7 @@ export function InitiativePage() {
         <aside className="initiative-side">
           <YourPart initiative={i} />
           {i.me.canEdit && <HostTools initiative={i} />}
+          {i.me.canEdit && i.visibility === 'invite_only' && <InviteesCard initiative={i} />}
           <section className="card side-card" aria-labelledby="stewards-title">
             <h2 id="stewards-title">{t('initiatives.home.stewards')}</h2>
             <ul className="plain-list">
