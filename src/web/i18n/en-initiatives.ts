@@ -24,6 +24,7 @@ export const enInitiatives = {
     more_one: 'and {{count}} more', more_other: 'and {{count}} more', here: 'This initiative', empty: 'Nothing here yet.',
   },
   home: {
+    readers: 'Visible to: {{who}}',
     notFoundTitle: 'Initiative not found', notFound: 'This initiative does not exist, or you cannot see it. If it is shared with members only, log in first.', vision: 'Vision', goals: 'Goals', phases: 'Phases',
     current: 'Now', enables: 'You can:', nothingEnabled: 'Nothing to do in this phase.', dates: '{{from}} – {{to}}',
     needs: 'What we cannot solve alone', noNeeds: 'No needs published yet.', tried: 'What we tried', context: 'Context', constraints: 'Constraints',

@@ -26,6 +26,7 @@ export const esInitiatives: typeof enInitiatives = {
     more_one: 'y {{count}} más', more_other: 'y {{count}} más', here: 'Esta iniciativa', empty: 'Aún nada aquí.',
   },
   home: {
+    readers: 'Visible para: {{who}}',
     notFoundTitle: 'Iniciativa no encontrada', notFound: 'Esta iniciativa no existe o no puedes verla. Si solo la ven los miembros, inicia sesión primero.', vision: 'Visión', goals: 'Objetivos', phases: 'Fases',
     current: 'Ahora', enables: 'Puedes:', nothingEnabled: 'Nada que hacer en esta fase.', dates: '{{from}} – {{to}}',
     needs: 'Lo que no podemos resolver solos', noNeeds: 'Aún no hay necesidades publicadas.', tried: 'Lo que probamos', context: 'Contexto', constraints: 'Restricciones',

@@ -3,6 +3,7 @@ import { useAudienceText } from './audience';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
 import { LoadError, Loading } from '../../components/Loading';
 import { PageHeader, Section } from '../../components/PageLayout';
 import { errorCode, errorMessage } from '../../lib/errors';
@@ -40,6 +41,7 @@ export function InitiativePage() {
             <p>{i.summary}</p>
             <div className="org-meta">
               <InitiativeStatusBadge status={i.status} />
+              <Badge>{t('initiatives.home.readers', { who: t(`initiatives.visibility.${i.visibility}`) })}</Badge>
               <span>{t('initiatives.home.classification', { object: t(`initiatives.object.${i.object}`).toLowerCase(), reach: t(`initiatives.reach.${i.reach}`).toLowerCase() })}</span>
             </div>
           </>
