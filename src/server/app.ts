@@ -34,6 +34,9 @@ import { ParticipationGate } from './modules/initiatives/participation.js';
 import { initiativeRoutes } from './modules/initiatives/routes.js';
 import { InitiativesService } from './modules/initiatives/service.js';
 import { InviteesService } from './modules/initiatives/invitees.js';
+import { contributionRoutes } from './modules/contributions/routes.js';
+import { ContributionsService } from './modules/contributions/service.js';
+import { SupportService } from './modules/contributions/support.js';
 import { needRoutes } from './modules/needs/routes.js';
 import { assetFileRoutes } from './modules/needs/file-routes.js';
 import { NeedsService } from './modules/needs/service.js';
@@ -60,6 +63,8 @@ export interface Services {
   gate: ParticipationGate;
   needs: NeedsService;
   invitees: InviteesService;
+  contributions: ContributionsService;
+  support: SupportService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -96,6 +101,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const gate = new ParticipationGate(ctx, initiatives, terms);
   const needs = new NeedsService(ctx, events, initiatives);
   const invitees = new InviteesService(ctx, events, initiatives, orgs);
+  const contributions = new ContributionsService(ctx, events, initiatives, gate);
+  const support = new SupportService(ctx, events, contributions, gate, initiatives);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
@@ -126,7 +133,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(termsRoutes, { terms });
   await app.register(needRoutes, { needs });
   await app.register(assetFileRoutes, { needs });
+  await app.register(contributionRoutes, { ctx, initiatives, contributions, support });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support } };
 }

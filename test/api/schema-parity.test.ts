@@ -17,7 +17,8 @@ async function shapeOf(dialect: 'sqlite' | 'postgres'): Promise<Shape> {
             await sql<{ table_name: string; column_name: string }>`
               select m.name as table_name, p.name as column_name
               from sqlite_master m join pragma_table_info(m.name) p
-              where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'kysely_%'`.execute(handle.db.withoutPlugins())
+              where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'kysely_%'
+                and m.name not like 'search_index_%'`.execute(handle.db.withoutPlugins())
           ).rows
         : (
             await sql<{ table_name: string; column_name: string }>`
@@ -38,7 +39,9 @@ describe('migrations', () => {
   it('create the expected tables on SQLite', async () => {
     const shape = await shapeOf('sqlite');
     expect(Object.keys(shape).sort()).toEqual([
-      'api_tokens', 'events', 'initiative_invitees', 'initiative_stewards', 'initiatives', 'invitations', 'memberships', 'needs', 'orgs', 'phases', 'sessions', 'shared_assets', 'terms_acceptances', 'terms_versions', 'users',
+      'api_tokens', 'appeals', 'comment_revisions', 'comments', 'contribution_attachments', 'contribution_authors', 'contribution_links', 'contribution_revisions',
+      'contribution_tags', 'contributions', 'events', 'flags', 'follows', 'initiative_invitees', 'initiative_stewards', 'initiatives', 'invitations', 'memberships',
+      'merges', 'needs', 'org_blocks', 'orgs', 'phases', 'search_index', 'sessions', 'shared_assets', 'supports', 'terms_acceptances', 'terms_versions', 'themes', 'users',
     ]);
     expect(shape.events).toEqual(['actor_id', 'id', 'org_id', 'payload', 'subject_id', 'subject_type', 'time', 'type']);
   });
@@ -53,7 +56,7 @@ describe('migrations', () => {
       const target = await createTestDatabase(dialect);
       const handle = createDatabase(target.url);
       try {
-        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives']);
+        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions']);
         expect(await migrateToLatest(handle)).toEqual([]);
       } finally {
         await handle.close();

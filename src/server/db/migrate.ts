@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { DatabaseHandle, Dialect } from './database.js';
 import { foundation } from './migrations/0001_foundation.js';
 import { initiatives } from './migrations/0002_initiatives.js';
+import { contributions } from './migrations/0003_contributions.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -10,6 +11,7 @@ import { initiatives } from './migrations/0002_initiatives.js';
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001_foundation': foundation,
   '0002_initiatives': initiatives,
+  '0003_contributions': contributions,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,10 +1,13 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ContributionTables } from './schema-contributions.js';
+
+export type * from './schema-contributions.js';
 
 /**
  * The database as Kysely sees it (camelCase here, snake_case in SQL via CamelCasePlugin).
  * Times are ISO-8601 UTC strings on both dialects (text on SQLite, timestamptz on PostgreSQL).
  */
-export interface Database {
+export interface Database extends ContributionTables {
   users: UsersTable;
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
@@ -29,6 +32,8 @@ export interface UsersTable {
   passwordHash: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when the person asked to be erased: name, e-mail and password are gone, their content stays. */
+  erasedAt: string | null;
 }
 
 export interface SessionsTable {

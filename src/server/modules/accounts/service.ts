@@ -42,7 +42,7 @@ export class AccountsService {
   /** Creates an account inside the caller's transaction; 409 when the e-mail is taken. */
   async createAccount(trx: Db, input: { email: string; name: string; passwordHash: string }): Promise<UserRow> {
     const now = this.ctx.clock.now().toISOString();
-    const row: UserRow = { id: newId(), email: normaliseEmail(input.email), name: input.name.trim(), passwordHash: input.passwordHash, createdAt: now, updatedAt: now };
+    const row: UserRow = { id: newId(), email: normaliseEmail(input.email), name: input.name.trim(), passwordHash: input.passwordHash, createdAt: now, updatedAt: now, erasedAt: null };
     if (await repo.findUserByEmail(trx, row.email)) throw conflict('email_taken', 'An account with this e-mail already exists. Log in instead.');
     try {
       await repo.insertUser(trx, row);

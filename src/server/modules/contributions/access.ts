@@ -1,0 +1,41 @@
+import type { Context } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { ContributionRow } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import type { InitiativeAccess, InitiativesService } from '../initiatives/service.js';
+
+/** A contribution as one reader meets it: the initiative's access, and who they are to it. */
+export interface ContributionAccess extends InitiativeAccess {
+  contribution: ContributionRow;
+  /** The author or an accepted co-author. */
+  isAuthor: boolean;
+  /** Stewards of the initiative and owners of the organisation: they moderate, merge and theme. */
+  isHost: boolean;
+}
+
+export async function authorsOf(db: Db, contributionId: string, status: 'accepted' | 'any' = 'accepted'): Promise<string[]> {
+  let query = db.selectFrom('contributionAuthors').select('userId').where('contributionId', '=', contributionId).where('role', 'in', ['author', 'coauthor']);
+  if (status === 'accepted') query = query.where('status', '=', 'accepted');
+  return (await query.execute()).map((r) => r.userId);
+}
+
+/**
+ * Loads a contribution the actor may see: its initiative must be visible to them, and a
+ * hidden one only to its authors and the hosts (to everyone else it does not exist).
+ */
+export async function accessContribution(ctx: Context, initiatives: InitiativesService, actor: Actor | null, id: string, db: Db = ctx.db): Promise<ContributionAccess> {
+  const contribution = await db.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!contribution) throw notFound('The contribution');
+  let access: InitiativeAccess;
+  try {
+    access = await initiatives.authorize(actor, contribution.initiativeId, 'view', db);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw notFound('The contribution');
+    throw error;
+  }
+  const isHost = access.steward || access.membership?.role === 'owner';
+  const isAuthor = actor !== null && (await authorsOf(db, id)).includes(actor.userId);
+  if (contribution.hiddenAt !== null && !isAuthor && !isHost) throw notFound('The contribution');
+  return { ...access, contribution, isAuthor, isHost };
+}

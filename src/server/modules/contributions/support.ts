@@ -1,0 +1,98 @@
+import type { Context } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
+import type { EventsService } from '../events/service.js';
+import type { ParticipationGate } from '../initiatives/participation.js';
+import type { InitiativesService } from '../initiatives/service.js';
+import type { ContributionsService } from './service.js';
+
+/**
+ * Recounts a contribution's supporters from the rows themselves: distinct people over it and
+ * every contribution merged into it. Runs inside the writer's transaction, so the counter is
+ * exact under concurrent clicks (the primary key admits one support per person).
+ */
+export async function recountSupports(trx: Db, contributionId: string): Promise<number> {
+  const merged = (await trx.selectFrom('contributions').select('id').where('mergedIntoId', '=', contributionId).execute()).map((r) => r.id);
+  const row = await trx
+    .selectFrom('supports')
+    .select((eb) => eb.fn.count<number>('userId').distinct().as('n'))
+    .where('contributionId', 'in', [contributionId, ...merged])
+    .executeTakeFirstOrThrow();
+  const count = Number(row.n);
+  await trx.updateTable('contributions').set({ supportCount: count }).where('id', '=', contributionId).execute();
+  return count;
+}
+
+/** Support (one per person, retractable) and follow. */
+export class SupportService {
+  constructor(
+    private readonly ctx: Context,
+    private readonly events: EventsService,
+    private readonly contributions: ContributionsService,
+    private readonly gate: ParticipationGate,
+    private readonly initiatives: InitiativesService,
+  ) {}
+
+  async support(actor: Actor, id: string): Promise<{ supported: boolean; supportCount: number }> {
+    const access = await this.contributions.access(actor, id);
+    const c = access.contribution;
+    await this.gate.require(actor, c.initiativeId, 'support');
+    if (c.mergedIntoId !== null) throw new AppError(409, 'contribution_merged', 'This contribution was merged into another; support that one.', [{ path: '/mergedInto', message: c.mergedIntoId, code: 'contribution_merged' }]);
+    if (c.hiddenAt !== null) throw new AppError(409, 'contribution_hidden', 'A hidden contribution cannot be supported.');
+    if (access.isAuthor) throw new AppError(409, 'own_contribution', 'You wrote this one: support counts what others think of it.');
+    const now = this.ctx.clock.now().toISOString();
+    const supportCount = await this.ctx.db.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto('supports').values({ contributionId: id, userId: actor.userId, createdAt: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const count = await recountSupports(trx, id);
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
+        await trx.updateTable('contributions').set({ lastActivityAt: now }).where('id', '=', id).execute();
+        await this.events.record(trx, { type: 'contribution.supported', actorId: actor.userId, orgId: c.orgId, subjectType: 'contribution', subjectId: id, payload: { initiativeId: c.initiativeId, supportCount: count } });
+      }
+      return count;
+    });
+    return { supported: true, supportCount };
+  }
+
+  /** Retracting removes the person's support wherever it counts: here and on what was merged into it. */
+  async retract(actor: Actor, id: string): Promise<{ supported: boolean; supportCount: number }> {
+    const access = await this.contributions.access(actor, id);
+    const c = access.contribution;
+    const supportCount = await this.ctx.db.transaction().execute(async (trx) => {
+      const merged = (await trx.selectFrom('contributions').select('id').where('mergedIntoId', '=', id).execute()).map((r) => r.id);
+      const deleted = await trx.deleteFrom('supports').where('userId', '=', actor.userId).where('contributionId', 'in', [id, ...merged]).executeTakeFirst();
+      const count = await recountSupports(trx, id);
+      if (deleted.numDeletedRows > 0n) {
+        await this.events.record(trx, { type: 'contribution.support_retracted', actorId: actor.userId, orgId: c.orgId, subjectType: 'contribution', subjectId: id, payload: { initiativeId: c.initiativeId, supportCount: count } });
+      }
+      return count;
+    });
+    return { supported: false, supportCount };
+  }
+
+  async followContribution(actor: Actor, id: string, following: boolean): Promise<{ following: boolean }> {
+    await this.contributions.access(actor, id);
+    return this.setFollow(actor, 'contribution', id, following);
+  }
+
+  async followInitiative(actor: Actor, id: string, following: boolean): Promise<{ following: boolean }> {
+    await this.initiatives.authorize(actor, id);
+    return this.setFollow(actor, 'initiative', id, following);
+  }
+
+  private async setFollow(actor: Actor, subjectType: 'contribution' | 'initiative', subjectId: string, following: boolean) {
+    if (following) {
+      await this.ctx.db.insertInto('follows').values({ userId: actor.userId, subjectType, subjectId, createdAt: this.ctx.clock.now().toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+    } else {
+      await this.ctx.db.deleteFrom('follows').where('userId', '=', actor.userId).where('subjectType', '=', subjectType).where('subjectId', '=', subjectId).execute();
+    }
+    return { following };
+  }
+
+  async isFollowingInitiative(actor: Actor | null, id: string): Promise<{ following: boolean }> {
+    await this.initiatives.authorize(actor, id);
+    if (actor === null) return { following: false };
+    const row = await this.ctx.db.selectFrom('follows').select('userId').where('userId', '=', actor.userId).where('subjectType', '=', 'initiative').where('subjectId', '=', id).executeTakeFirst();
+    return { following: row !== undefined };
+  }
+}
