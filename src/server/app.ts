@@ -36,6 +36,8 @@ import { InitiativesService } from './modules/initiatives/service.js';
 import { InviteesService } from './modules/initiatives/invitees.js';
 import { contributionRoutes } from './modules/contributions/routes.js';
 import { ContributionsService } from './modules/contributions/service.js';
+import { commentRoutes } from './modules/comments/routes.js';
+import { CommentsService } from './modules/comments/service.js';
 import { SupportService } from './modules/contributions/support.js';
 import { needRoutes } from './modules/needs/routes.js';
 import { assetFileRoutes } from './modules/needs/file-routes.js';
@@ -65,6 +67,7 @@ export interface Services {
   invitees: InviteesService;
   contributions: ContributionsService;
   support: SupportService;
+  comments: CommentsService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -103,6 +106,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const invitees = new InviteesService(ctx, events, initiatives, orgs);
   const contributions = new ContributionsService(ctx, events, initiatives, gate);
   const support = new SupportService(ctx, events, contributions, gate, initiatives);
+  const comments = new CommentsService(ctx, events, contributions, gate);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
@@ -134,7 +138,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(needRoutes, { needs });
   await app.register(assetFileRoutes, { needs });
   await app.register(contributionRoutes, { ctx, initiatives, contributions, support });
+  await app.register(commentRoutes, { comments });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments } };
 }
