@@ -39,6 +39,9 @@ import { ContributionsService } from './modules/contributions/service.js';
 import { commentRoutes } from './modules/comments/routes.js';
 import { CommentsService } from './modules/comments/service.js';
 import { SupportService } from './modules/contributions/support.js';
+import { MergeService } from './modules/contributions/merge.js';
+import { TeamService } from './modules/contributions/team.js';
+import { teamRoutes } from './modules/contributions/team-routes.js';
 import { needRoutes } from './modules/needs/routes.js';
 import { assetFileRoutes } from './modules/needs/file-routes.js';
 import { NeedsService } from './modules/needs/service.js';
@@ -68,6 +71,8 @@ export interface Services {
   contributions: ContributionsService;
   support: SupportService;
   comments: CommentsService;
+  team: TeamService;
+  merges: MergeService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -107,6 +112,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const contributions = new ContributionsService(ctx, events, initiatives, gate);
   const support = new SupportService(ctx, events, contributions, gate, initiatives);
   const comments = new CommentsService(ctx, events, contributions, gate);
+  const team = new TeamService(ctx, events, contributions, orgs);
+  const merges = new MergeService(ctx, events, contributions);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
@@ -139,7 +146,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(assetFileRoutes, { needs });
   await app.register(contributionRoutes, { ctx, initiatives, contributions, support });
   await app.register(commentRoutes, { comments });
+  await app.register(teamRoutes, { team, merges });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges } };
 }

@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { safeFileName } from '../../lib/uploads.js';
 import { decodeCursor, toPage, type PageQuery, type PageResult } from '../../lib/pagination.js';
 import type { EventsService } from '../events/service.js';
 import type { InitiativeAccess, InitiativesService } from '../initiatives/service.js';
@@ -82,8 +83,7 @@ export class NeedsService {
     const stored = await this.ctx.files.save(file.bytes);
     const now = this.ctx.clock.now().toISOString();
     const id = newId();
-    // Keep the name readable but harmless: no path separators, no control characters.
-    const name = [...file.name].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(0, 200) || 'file';
+    const name = safeFileName(file.name);
     const row = { id, initiativeId, title: fields.title.trim(), description: fields.description ?? '', url: `/api/v1/assets/${id}/file`, fileKey: stored.key, fileName: name, fileType: stored.mediaType, fileSize: stored.size, access: fields.access, createdBy: actor.userId, createdAt: now, updatedAt: now };
     await this.record(access, actor, 'asset.shared', 'shared_asset', id, { title: row.title, access: row.access, file: { name, mediaType: stored.mediaType, size: stored.size } }, (trx) => trx.insertInto('sharedAssets').values(row).execute());
     return presentAsset({ ...row, authorName: actor.name });
