@@ -48,6 +48,9 @@ import { NeedsService } from './modules/needs/service.js';
 import { TermsLedger } from './modules/terms/ledger.js';
 import { termsRoutes } from './modules/terms/routes.js';
 import { TermsService } from './modules/terms/service.js';
+import { createModeration } from './modules/moderation/module.js';
+import { moderationRoutes } from './modules/moderation/routes.js';
+import { peopleModerationRoutes } from './modules/moderation/people-routes.js';
 
 export interface AppOptions {
   clock?: Clock;
@@ -115,6 +118,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const team = new TeamService(ctx, events, contributions, orgs);
   const merges = new MergeService(ctx, events, contributions);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const moderation = createModeration(ctx, { events, initiatives, contributions, orgs });
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
   app.removeContentTypeParser('text/plain');
@@ -147,6 +151,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(contributionRoutes, { ctx, initiatives, contributions, support });
   await app.register(commentRoutes, { comments });
   await app.register(teamRoutes, { team, merges });
+  await app.register(moderationRoutes, { ctx, moderation });
+  await app.register(peopleModerationRoutes, { moderation, rateLimits });
 
   await installWeb(app);
   return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges } };

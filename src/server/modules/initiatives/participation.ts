@@ -26,7 +26,7 @@ export interface ContributionStamp {
   phaseId: string;
 }
 
-/** The gate before every contribution: status, membership, audience, phase and accepted terms. */
+/** The gate before every contribution: status, membership, blocks, audience, phase and accepted terms. */
 export class ParticipationGate {
   constructor(
     private readonly ctx: Context,
@@ -40,7 +40,8 @@ export class ParticipationGate {
     const phases = await repo.listPhases(this.ctx.db, id);
     const phase = phases.find((p) => p.id === access.initiative.currentPhaseId) ?? null;
     const accepted = actor === null ? null : await this.terms.acceptedVersion(id, actor.userId);
-    return { access, phase, accepted };
+    const block = actor === null ? undefined : await this.ctx.db.selectFrom('orgBlocks').select('reason').where('orgId', '=', access.org.id).where('userId', '=', actor.userId).executeTakeFirst();
+    return { access, phase, accepted, block };
   }
 
   /** The reason `action` is refused now, or null when it is allowed. */
@@ -50,6 +51,9 @@ export class ParticipationGate {
     if (initiative.status !== 'open') return new AppError(409, 'initiative_not_open', 'This initiative is not open for contributions.');
     const resource = { orgVisibility: org.visibility, visibility: initiative.visibility as 'public', status: initiative.status as InitiativeStatus, orgRole: membership === null ? null : (membership.role as Role), steward };
     if (!canInitiative('participate', resource) || membership === null) return new AppError(403, 'not_a_participant', 'Only members of the organisation (not observers) take part.');
+    if (s.block !== undefined) {
+      return new AppError(403, 'blocked', 'The hosts of this organisation have blocked you from contributing, supporting and commenting. You can still read.', [{ message: s.block.reason, code: 'blocked' }]);
+    }
     const audience = parseJson(initiative.audience) as string[];
     if (!steward && !audience.includes(membership.kind)) return new AppError(403, 'not_in_audience', `This initiative asks ${audience.join(', ')} to contribute.`);
     const phase = s.phase;
