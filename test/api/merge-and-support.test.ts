@@ -27,7 +27,7 @@ describeEachDatabase('supports and merges', (t) => {
 
   it('merges a duplicate without loss and unmerge restores the exact prior state', async () => {
     const room = await openRoom(t());
-    const [ana, ben, cai, dee] = await Promise.all(['Ana', 'Ben', 'Cai', 'Dee'].map((n) => room.participant(n)));
+    const [ana, ben, cai, dee] = await Promise.all([room.participant('Ana'), room.participant('Ben'), room.participant('Cai'), room.participant('Dee')]);
     const target = await room.contribute(ana, idea('Replaceable hood'));
     const source = await room.contribute(ben, idea('A hood you can swap'));
     // Cai supports both (counted once after the merge), Dee only the duplicate.

@@ -95,13 +95,14 @@ export class CommentsService {
     if (cursor) top = top.where('m.id', '>', String(cursor.id));
     const threads = await top.orderBy('m.id').limit(limit + 1).execute();
     const page = threads.slice(0, limit);
+    const last = page[page.length - 1];
     const replies = page.length === 0 ? [] : await this.rows().where('m.parentId', 'in', page.map((t) => t.id)).orderBy('m.id').execute();
     const hiddenIds = [...page, ...replies].filter((r) => r.hiddenAt !== null).map((r) => r.id);
     const appeals = hiddenIds.length === 0 ? [] : await this.ctx.db.selectFrom('appeals').select(['id', 'subjectId', 'status', 'text', 'decisionNote']).where('subjectId', 'in', hiddenIds).orderBy('id', 'desc').execute();
     const appealOf = (id: string) => appeals.find((a) => a.subjectId === id);
     return {
       items: page.map((t) => ({ ...this.present(t, access, actor, appealOf(t.id)), replies: replies.filter((r) => r.parentId === t.id).map((r) => this.present(r, access, actor, appealOf(r.id))) })),
-      nextCursor: threads.length > limit ? encodeCursor({ key: page[page.length - 1]!.id, id: page[page.length - 1]!.id }) : null,
+      nextCursor: threads.length > limit && last !== undefined ? encodeCursor({ key: last.id, id: last.id }) : null,
     };
   }
 

@@ -69,7 +69,6 @@ export async function listContributions(ctx: Context, initiatives: InitiativesSe
     .orderBy('c.id', desc ? 'desc' : 'asc')
     .limit(limit + 1)
     .execute();
-  const summaries = await presentSummaries(ctx.db, rows);
-  const byId = new Map(summaries.map((s) => [s.id, s]));
-  return toPage(rows, limit, (r) => ({ key: typeof r.sortKey === 'string' ? r.sortKey : Number(r.sortKey), id: r.id }), (r) => byId.get(r.id)!);
+  const page = toPage(rows, limit, (r) => ({ key: typeof r.sortKey === 'string' ? r.sortKey : Number(r.sortKey), id: r.id }), (r) => r);
+  return { items: await presentSummaries(ctx.db, page.items), nextCursor: page.nextCursor };
 }

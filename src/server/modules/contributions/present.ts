@@ -59,6 +59,7 @@ export const displayName = (user: { name: string; erasedAt: string | null }) => 
 export async function presentContribution(db: Db, access: ContributionAccess, actor: Actor | null): Promise<Contribution> {
   const c = access.contribution;
   const [summary] = await presentSummaries(db, [c]);
+  if (summary === undefined) throw new Error('a contribution without a summary');
   const [authors, links, attachments, merged, phase, support, follow, appeal] = await Promise.all([
     db
       .selectFrom('contributionAuthors as a')
@@ -96,7 +97,7 @@ export async function presentContribution(db: Db, access: ContributionAccess, ac
   const invited = actor !== null && authors.some((a) => a.userId === actor.userId && a.role === 'coauthor' && a.status === 'invited');
   const open = access.initiative.status === 'open' && c.mergedIntoId === null && c.hiddenAt === null;
   return {
-    ...summary!,
+    ...summary,
     body: c.body,
     bodyHtml: renderMarkdown(c.body),
     details: parseJson(c.details) as Details,

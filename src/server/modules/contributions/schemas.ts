@@ -13,7 +13,6 @@ const Id = Type.String({ maxLength: 64 });
 export const ContributionParams = Type.Object({ id: Id }, { additionalProperties: false });
 const Tag = Type.String({ minLength: 1, maxLength: 40, description: 'Normalised: lower case, words joined by dashes.' });
 const Tags = Type.Array(Tag, { maxItems: 10 });
-const Ids = (max: number) => Type.Array(Id, { maxItems: max });
 
 const Text = (min: number, max: number, description?: string) => Type.String({ minLength: min, maxLength: max, ...(description ? { description } : {}) });
 

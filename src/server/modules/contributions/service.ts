@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import type { Context } from '../../context.js';
 import { parseJson, type Db } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
@@ -111,11 +111,12 @@ export class ContributionsService {
     };
     return {
       items: rows.map((r, i) => {
-        const before = i === 0 ? {} : fieldsOf(rows[i - 1]!);
+        const previous = rows[i - 1];
+        const before = previous === undefined ? {} : fieldsOf(previous);
         const after = fieldsOf(r);
         const changes = [...new Set([...Object.keys(before), ...Object.keys(after)])]
           .filter((field) => (before[field] ?? '') !== (after[field] ?? ''))
-          .map((field) => ({ field, parts: diffWords(before[field] ?? '', after[field] ?? '').map((p) => ({ op: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const), text: p.value })) }));
+          .map((field) => ({ field, parts: diffWordsWithSpace(before[field] ?? '', after[field] ?? '').map((p) => ({ op: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const), text: p.value })) }));
         return {
           revision: r.revision, title: r.title, body: r.body, details: parseJson(r.details) as Details, tags: parseJson(r.tags) as string[],
           editor: { id: r.editorId, name: displayName({ name: r.editorName, erasedAt: r.erasedAt }) }, note: r.note, createdAt: r.createdAt, changes,

@@ -83,7 +83,9 @@ export class TeamService {
       await this.events.record(trx, { type: 'contribution.attachment_added', actorId: actor.userId, orgId: c.orgId, subjectType: 'contribution', subjectId: id, payload: { initiativeId: c.initiativeId, attachmentId: row.id, name: row.name, mediaType: row.mediaType, size: row.size } });
     });
     const page = await this.contributions.get(actor, id);
-    return page.attachments.find((a) => a.id === row.id)!;
+    const attachment = page.attachments.find((a) => a.id === row.id);
+    if (!attachment) throw notFound('The attachment');
+    return attachment;
   }
 
   /** The file of an attachment, for whoever may see its contribution. */
