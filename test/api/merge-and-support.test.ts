@@ -49,6 +49,8 @@ describeEachDatabase('supports and merges', (t) => {
     expect(shown.mergedInto?.id).toBe(target.id);
     expect(shown.status).toBe('merged');
     expect((await dee.client.post(`/api/v1/contributions/${source.id}/support`)).status).toBe(409);
+    const talk = await dee.client.post<{ error: { code: string } }>(`/api/v1/contributions/${source.id}/comments`, { body: 'Still here?' });
+    expect([talk.status, talk.body.error.code]).toEqual([409, 'contribution_merged']);
     // Merged duplicates leave the feed but stay findable by status.
     const feed = await dee.client.get<{ items: { id: string }[] }>(`/api/v1/initiatives/${room.initiative.id}/contributions`);
     expect(feed.body.items.map((i) => i.id)).toEqual([target.id]);
