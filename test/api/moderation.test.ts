@@ -246,6 +246,45 @@ describeEachDatabase('moderation', (t) => {
     expect((await ana.client.get('/api/v1/me/moderation?limit=0')).status).toBe(422);
   });
 
+  it('pages through your hidden items, the appeals and the blocks, and refuses forged cursors', async () => {
+    const { room, ana, ben, cai, x, y } = await setting();
+    const z = await room.contribute(ana, idea('A third one to hide'));
+    const comment = (await ana.client.post<Comment>(`/api/v1/contributions/${y.id}/comments`, { body: 'A comment to hide.' })).body;
+    for (const [type, id] of [['contributions', x.id], ['comments', comment.id], ['contributions', z.id]] as const) {
+      expect((await room.host.client.post(`/api/v1/${type}/${id}/hide`, { reason: `Hidden ${id}` })).status).toBe(200);
+      expect((await ana.client.post(`/api/v1/${type}/${id}/appeals`, { text: 'Please.' })).status).toBe(201);
+    }
+    await room.host.client.post(`/api/v1/orgs/${room.org}/blocks`, { userId: ben.user.id, reason: 'One' });
+    await room.host.client.post(`/api/v1/orgs/${room.org}/blocks`, { userId: cai.user.id, reason: 'Two' });
+    const walk = async (url: string, limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Reply<{ items: Record<string, unknown>[]; nextCursor: string | null }> = await (url.includes('/me/') ? ana : room.host).client.get(`${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items.map((i) => JSON.stringify(i.subject ?? i.user)));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return seen.map((s) => (JSON.parse(s) as { id: string }).id);
+    };
+    expect(await walk('/api/v1/me/moderation', 2)).toEqual([z.id, comment.id, x.id]);
+    expect(await walk(`/api/v1/initiatives/${room.initiative.id}/moderation/appeals`, 2)).toEqual([x.id, comment.id, z.id]);
+    expect(await walk(`/api/v1/orgs/${room.org}/blocks`, 1)).toEqual([ben.user.id, cai.user.id]);
+
+    const forged = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+    const badTimes = [{ key: 5, id: 'x' }, { key: '2024-02-30T00:00:00.000Z', id: 'x' }, { key: 'yesterday', id: 'x' }, { key: '2024-01-01T00:00:00.000Z', id: 'a\u0000b' }];
+    const badIds = [{ key: 1, id: 'a\u0000b' }, { key: 1, id: 7 }, { key: 1, id: 'x'.repeat(65) }];
+    for (const [url, bad] of [
+      ['/api/v1/me/moderation', badTimes], [`/api/v1/orgs/${room.org}/blocks`, badTimes],
+      [`/api/v1/initiatives/${room.initiative.id}/moderation/flags`, badIds], [`/api/v1/initiatives/${room.initiative.id}/moderation/appeals`, badIds],
+    ] as const) {
+      for (const cursor of bad) {
+        const reply = await (url.includes('/me/') ? ana : room.host).client.get(`${url}?cursor=${forged(cursor)}`);
+        expect(outcome(reply), `${url} ${JSON.stringify(cursor)}`).toEqual([422, 'validation_failed']);
+      }
+    }
+  });
+
   it('appeals on a private initiative are 404 to people who cannot see it', async () => {
     const room = await openRoom(t());
     const ana = await room.participant('Ana');

@@ -2,13 +2,14 @@ import type { Context } from '../../context.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { decodeCursor, toPage, type PageResult } from '../../lib/pagination.js';
+import { toPage, type PageResult } from '../../lib/pagination.js';
 import { displayName } from '../contributions/present.js';
 import type { EventsService } from '../events/service.js';
 import type { HidingService } from './hiding.js';
 import { requireText } from './hiding.js';
 import type { Appeal, AppealsQuery, DecisionBody, SubjectType } from './schemas.js';
 import type { Subjects } from './subjects.js';
+import { decodeIdCursor } from './cursor.js';
 import { hiddenReasons, summarise } from './summaries.js';
 
 /** Appeals: the author of something hidden asks the hosts to look again, and gets an answer. */
@@ -41,9 +42,9 @@ export class AppealsService {
   async list(actor: Actor, initiativeId: string, query: AppealsQuery): Promise<PageResult<Appeal>> {
     await this.subjects.host(actor, initiativeId);
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
+    const after = decodeIdCursor(query.cursor);
     let q = this.rows().where('a.initiativeId', '=', initiativeId).where('a.status', '=', query.status ?? 'open');
-    if (cursor) q = q.where('a.id', '>', String(cursor.id));
+    if (after !== null) q = q.where('a.id', '>', after);
     const rows = await q.orderBy('a.id').limit(limit + 1).execute();
     const presented = await this.present(rows);
     return toPage(presented, limit, (a) => ({ key: a.id, id: a.id }), (a) => a);

@@ -2,7 +2,8 @@ import type { Context } from '../../context.js';
 import type { Actor } from '../../lib/actor.js';
 import { isUniqueViolation } from '../../lib/db-errors.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
-import { decodeCursor, toPage, type PageQuery, type PageResult } from '../../lib/pagination.js';
+import { toPage, type PageQuery, type PageResult } from '../../lib/pagination.js';
+import { decodeTimeCursor } from './cursor.js';
 import { displayName } from '../contributions/present.js';
 import type { EventsService } from '../events/service.js';
 import type { OrgAccess, OrgsService } from '../orgs/service.js';
@@ -56,10 +57,10 @@ export class BlocksService {
   async list(actor: Actor, slug: string, query: PageQuery): Promise<PageResult<Block>> {
     const { org } = await this.manager(actor, slug);
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
+    const cursor = decodeTimeCursor(query.cursor);
     let q = this.rows(org.id);
     if (cursor) {
-      const [at, id] = [String(cursor.key), String(cursor.id)];
+      const { at, id } = cursor;
       q = q.where((eb) => eb.or([eb('b.createdAt', '>', at), eb.and([eb('b.createdAt', '=', at), eb('b.userId', '>', id)])]));
     }
     const rows = await q.orderBy('b.createdAt').orderBy('b.userId').limit(limit + 1).execute();

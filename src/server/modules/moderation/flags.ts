@@ -3,10 +3,11 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { decodeCursor, toPage, type PageQuery, type PageResult } from '../../lib/pagination.js';
+import { toPage, type PageQuery, type PageResult } from '../../lib/pagination.js';
 import type { EventsService } from '../events/service.js';
 import type { FlagBody, FlaggedSubject, FLAG_REASONS, SubjectType } from './schemas.js';
 import type { Subject, Subjects } from './subjects.js';
+import { decodeIdCursor } from './cursor.js';
 import { summarise, summaryOf } from './summaries.js';
 
 type Reason = (typeof FLAG_REASONS)[number];
@@ -43,14 +44,14 @@ export class FlagsService {
     await this.subjects.host(actor, initiativeId);
     const db = this.ctx.db;
     const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
+    const after = decodeIdCursor(query.cursor);
     let groups = db
       .selectFrom('flags')
       .select((eb) => ['subjectType', 'subjectId', eb.fn.min('id').as('firstId'), eb.fn.countAll<number>().as('n'), eb.fn.min('createdAt').as('firstAt'), eb.fn.max('createdAt').as('lastAt')])
       .where('initiativeId', '=', initiativeId)
       .where('resolvedAt', 'is', null)
       .groupBy(['subjectType', 'subjectId']);
-    if (cursor) groups = groups.having((eb) => eb(eb.fn.min('id'), '>', String(cursor.id)));
+    if (after !== null) groups = groups.having((eb) => eb(eb.fn.min('id'), '>', after));
     const rows = await groups.orderBy((eb) => eb.fn.min('id')).limit(limit + 1).execute();
     const ids = [...rows.map((r) => r.subjectId), ''];
     const [summaries, reasons, notes] = await Promise.all([

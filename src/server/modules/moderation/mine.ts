@@ -1,7 +1,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
-import { decodeCursor, toPage, type PageQuery, type PageResult } from '../../lib/pagination.js';
+import { toPage, type PageQuery, type PageResult } from '../../lib/pagination.js';
+import { decodeTimeCursor } from './cursor.js';
 import type { MyHiddenItem, SubjectType } from './schemas.js';
 import { latestAppeals, summarise, summaryOf } from './summaries.js';
 
@@ -18,9 +19,9 @@ interface HiddenRow {
  */
 export async function myHidden(db: Db, actor: Actor, query: PageQuery): Promise<PageResult<MyHiddenItem>> {
   const limit = query.limit ?? 50;
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeTimeCursor(query.cursor);
   const after = (table: 'c' | 'm') =>
-    cursor === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`(${sql.ref(`${table}.hidden_at`)} < ${String(cursor.key)} or (${sql.ref(`${table}.hidden_at`)} = ${String(cursor.key)} and ${sql.ref(`${table}.id`)} < ${String(cursor.id)}))`;
+    cursor === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`(${sql.ref(`${table}.hidden_at`)} < ${cursor.at} or (${sql.ref(`${table}.hidden_at`)} = ${cursor.at} and ${sql.ref(`${table}.id`)} < ${cursor.id}))`;
   const [contributions, comments] = await Promise.all([
     db
       .selectFrom('contributions as c')
