@@ -4,6 +4,10 @@ import { ActivityPage } from '../features/activity/ActivityPage';
 import { LandingPage } from '../features/auth/LandingPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
+import { ComposePage } from '../features/contributions/ComposePage';
+import { ContributionPage } from '../features/contributions/ContributionPage';
+import { FeedPage } from '../features/contributions/FeedPage';
+import { ModerationPage } from '../features/contributions/ModerationPage';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
 import { InitiativePage } from '../features/initiatives/InitiativePage';
 import { OrgInitiativesPage } from '../features/initiatives/OrgInitiativesPage';
@@ -46,9 +50,13 @@ export const router = createBrowserRouter([
       },
       { path: 'initiatives/:id', element: <InitiativePage /> },
       { path: 'initiatives/:id/terms', element: <TermsPage /> },
+      { path: 'initiatives/:id/contributions', element: <FeedPage /> },
+      { path: 'contributions/:id', element: <ContributionPage /> },
       {
         element: <RequireAuth />,
         children: [
+          { path: 'initiatives/:id/contribute', element: <ComposePage /> },
+          { path: 'initiatives/:id/moderation', element: <ModerationPage /> },
           { path: 'orgs/:slug/initiatives/new', element: <WizardPage /> },
           { path: 'orgs/:slug/initiatives/:id/edit', element: <WizardPage /> },
         ],

@@ -1,8 +1,10 @@
 /** English: the reference resource. Spanish (es.ts) is typed to this shape, so no key can go missing. */
 import { enInitiatives } from './en-initiatives';
+import { enContributions } from './en-contributions';
 import { enTerms } from './en-terms';
 
 export const en = {
+  contributions: enContributions,
   initiatives: enInitiatives,
   terms: enTerms,
   app: { footer: 'Moebius — open-source experience co-creation. Free software under the AGPL.' },
@@ -246,6 +248,24 @@ export const en = {
       terms_not_accepted: 'Accept the current terms first.', phase_closed: 'The current phase does not allow this.',
       phases_locked: 'The phases are fixed once the initiative is launched.', phase_backwards: 'Phases only move forward.',
       invalid_status: 'This cannot be done in the initiative’s current state.', terms_not_sealed: 'The terms are not sealed yet.',
+      own_contribution: 'You wrote this one: support counts what others think of it.',
+      contribution_merged: 'This contribution was merged into another; continue there.',
+      contribution_hidden: 'This contribution is hidden by the hosts; it cannot change until it is shown again.',
+      comment_hidden: 'This comment is hidden by the hosts; appeal instead of editing.',
+      edit_conflict: 'Someone saved a change a moment ago. Reload to see it, then edit again.',
+      not_in_audience: 'This initiative invites other protagonists to contribute.',
+      not_a_participant: 'Only members of the organisation (not observers) take part.',
+      initiative_not_open: 'This initiative is not open for contributions.',
+      initiative_archived: 'This initiative is archived: it can no longer change.',
+      blocked: 'The hosts have blocked you from contributing, supporting and commenting here. You can still read.',
+      already_hidden: 'This is already hidden.', not_hidden: 'This is not hidden.',
+      already_flagged: 'You already flagged this; the hosts will look at it.', no_open_flags: 'There are no open flags on this.',
+      appeal_open: 'An appeal is already open; the hosts will answer it.', appeal_decided: 'This appeal has already been decided.',
+      target_merged: 'That contribution is itself merged into another: merge into that one.',
+      has_merged_contributions: 'Other contributions are merged into this one: merge them into the target directly, or undo their merge first.',
+      not_merged: 'This contribution is not merged.', already_author: 'This person is already one of its authors.',
+      already_invited: 'This person is invited already.', too_many_attachments: 'A contribution carries at most a few files: this one is full.',
+      theme_name_taken: 'There is already a theme with this name.', unsupported_media_type: 'This kind of upload is not accepted.',
       date_order: 'A phase must end after it starts.', unknown_phase: 'That phase does not exist.',
     },
   },

@@ -1,10 +1,12 @@
 import type { Resource } from './en';
 
 /** Spanish. Typed to the English resource: a missing or extra key fails the typecheck. */
+import { esContributions } from './es-contributions';
 import { esInitiatives } from './es-initiatives';
 import { esTerms } from './es-terms';
 
 export const es: Resource = {
+  contributions: esContributions,
   initiatives: esInitiatives,
   terms: esTerms,
   app: { footer: 'Moebius — cocreación de experiencias de código abierto. Software libre bajo la AGPL.' },
@@ -261,6 +263,24 @@ export const es: Resource = {
       terms_not_accepted: 'Acepta primero las condiciones vigentes.', phase_closed: 'La fase actual no lo permite.',
       phases_locked: 'Las fases quedan fijas cuando se lanza la iniciativa.', phase_backwards: 'Las fases solo avanzan.',
       invalid_status: 'No se puede hacer en el estado actual de la iniciativa.', terms_not_sealed: 'Las condiciones aún no están selladas.',
+      own_contribution: 'Esta la escribiste tú: el apoyo cuenta lo que piensan los demás.',
+      contribution_merged: 'Esta aportación se fusionó con otra; sigue allí.',
+      contribution_hidden: 'Los gestores ocultaron esta aportación; no puede cambiar hasta que se vuelva a mostrar.',
+      comment_hidden: 'Los gestores ocultaron este comentario; apela en lugar de editarlo.',
+      edit_conflict: 'Alguien guardó un cambio hace un momento. Recarga para verlo y edita de nuevo.',
+      not_in_audience: 'Esta iniciativa invita a otros protagonistas a contribuir.',
+      not_a_participant: 'Solo participan los miembros de la organización (no los observadores).',
+      initiative_not_open: 'Esta iniciativa no está abierta a aportaciones.',
+      initiative_archived: 'Esta iniciativa está archivada: ya no puede cambiar.',
+      blocked: 'Los gestores te han bloqueado: no puedes aportar, apoyar ni comentar aquí. Sí puedes leer.',
+      already_hidden: 'Ya está oculto.', not_hidden: 'No está oculto.',
+      already_flagged: 'Ya lo señalaste; los gestores lo revisarán.', no_open_flags: 'No tiene señalamientos abiertos.',
+      appeal_open: 'Ya hay una apelación abierta; los gestores la responderán.', appeal_decided: 'Esta apelación ya se decidió.',
+      target_merged: 'Esa aportación ya está fusionada con otra: fusiona con esa.',
+      has_merged_contributions: 'Otras aportaciones están fusionadas con esta: fusiónalas directamente con el destino o deshaz antes su fusión.',
+      not_merged: 'Esta aportación no está fusionada.', already_author: 'Esta persona ya es una de sus autoras.',
+      already_invited: 'Esta persona ya está invitada.', too_many_attachments: 'Una aportación admite pocos archivos: esta ya está completa.',
+      theme_name_taken: 'Ya hay un tema con este nombre.', unsupported_media_type: 'No se acepta este tipo de envío.',
       date_order: 'Una fase debe terminar después de empezar.', unknown_phase: 'Esa fase no existe.',
     },
   },

@@ -22,3 +22,21 @@ export const initiativeKeys = {
   assets: (id: string) => ['initiative', id, 'assets'] as const,
   invitees: (id: string) => ['initiative', id, 'invitees'] as const,
 };
+
+/** Contributions: the feed lives under its initiative (so accepting the terms refreshes it), a contribution under its own id. */
+export const contributionKeys = {
+  feeds: (initiativeId: string) => ['initiative', initiativeId, 'contributions'] as const,
+  feed: (initiativeId: string, params: Record<string, string>) => ['initiative', initiativeId, 'contributions', params] as const,
+  search: (initiativeId: string, q: string) => ['initiative', initiativeId, 'search', q] as const,
+  similar: (initiativeId: string, title: string, body: string) => ['initiative', initiativeId, 'similar', title, body] as const,
+  follow: (initiativeId: string) => ['initiative', initiativeId, 'follow'] as const,
+  themes: (initiativeId: string) => ['initiative', initiativeId, 'themes'] as const,
+  themeSuggestions: (initiativeId: string) => ['initiative', initiativeId, 'themes', 'suggestions'] as const,
+  flags: (initiativeId: string) => ['initiative', initiativeId, 'moderation', 'flags'] as const,
+  appeals: (initiativeId: string) => ['initiative', initiativeId, 'moderation', 'appeals'] as const,
+  one: (id: string) => ['contribution', id] as const,
+  revisions: (id: string) => ['contribution', id, 'revisions'] as const,
+  lineage: (id: string) => ['contribution', id, 'lineage'] as const,
+  comments: (id: string) => ['contribution', id, 'comments'] as const,
+  commentRevisions: (commentId: string) => ['comment', commentId, 'revisions'] as const,
+};

@@ -17,6 +17,8 @@ import { PhaseTimeline } from './PhaseTimeline';
 import { SafeMarkdown } from './SafeMarkdown';
 import { InviteesCard } from './InviteesCard';
 import { YourPart } from './YourPart';
+import { ContributionsTeaser } from '../contributions/ContributionsTeaser';
+import { InitiativeTabs } from '../contributions/InitiativeTabs';
 import './initiatives.css';
 
 export function InitiativePage() {
@@ -48,6 +50,7 @@ export function InitiativePage() {
         }
       />
       {i.status === 'draft' && <Alert tone="warning">{t('initiatives.home.draftNote')}</Alert>}
+      <InitiativeTabs initiative={i} />
       <div className="initiative-layout">
         <div className="initiative-main">
           {i.vision && (
@@ -69,6 +72,7 @@ export function InitiativePage() {
               <PhaseTimeline phases={i.phases} currentPhaseId={i.currentPhaseId} />
             </Section>
           )}
+          <ContributionsTeaser initiative={i} />
           <AgreeSection initiative={i} />
           <NeedsAndAssets initiative={i} />
         </div>

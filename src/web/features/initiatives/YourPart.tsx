@@ -3,13 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { AcceptTermsDialog } from './AcceptTermsDialog';
 import { useParticipation, useTerms } from './api';
 import { ACTIONS, type Initiative } from './types';
 
 type KnownCode = 'terms_not_accepted' | 'phase_closed' | 'not_in_audience' | 'not_a_participant' | 'initiative_not_open' | 'unauthorized';
 const KNOWN: readonly string[] = ['terms_not_accepted', 'phase_closed', 'not_in_audience', 'not_a_participant', 'initiative_not_open', 'unauthorized'] satisfies KnownCode[];
+const WRITE_ACTIONS = [
+  { kind: 'experience', action: 'tell_experiences' },
+  { kind: 'idea', action: 'propose_ideas' },
+  { kind: 'build', action: 'build' },
+] as const;
 const isKnown = (code: string | null): code is KnownCode => code !== null && KNOWN.includes(code);
 
 /** What you can do in the current phase, and the way through the terms if they stand in the way. */
@@ -33,6 +38,8 @@ export function YourPart({ initiative }: { initiative: Initiative }) {
   if (!part.data) return null;
   const actions = ACTIONS.map((a) => ({ action: a, ...(part.data.actions[a] ?? { allowed: false, code: null }) }));
   const needsTerms = actions.some((a) => a.code === 'terms_not_accepted');
+  // The kinds of contribution the phase invites and this person may write now.
+  const writable = WRITE_ACTIONS.filter((w) => actions.some((a) => a.action === w.action && a.allowed));
   const current = terms.data?.current ?? null;
   return (
     <section className="card side-card" aria-labelledby="your-part">
@@ -53,6 +60,15 @@ export function YourPart({ initiative }: { initiative: Initiative }) {
           </li>
         ))}
       </ul>
+      {writable.length > 0 && (
+        <div className="host-actions part-write">
+          {writable.map((w, n) => (
+            <ButtonLink key={w.kind} variant={n === 0 ? 'primary' : 'secondary'} to={`/initiatives/${initiative.id}/contribute?kind=${w.kind}`}>
+              {t(`contributions.write.${w.kind}`)}
+            </ButtonLink>
+          ))}
+        </div>
+      )}
       {current && <AcceptTermsDialog initiative={initiative} terms={current} acceptedVersion={part.data.acceptedVersion} open={open} onClose={() => setOpen(false)} />}
     </section>
   );

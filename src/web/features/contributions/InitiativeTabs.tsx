@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Initiative } from '../initiatives/types';
+import '../orgs/orgs.css';
+
+/** The sections of an initiative: what it is about, what people contributed, and (for hosts) moderation. */
+export function InitiativeTabs({ initiative }: { initiative: Initiative }) {
+  const { t } = useTranslation();
+  if (initiative.status === 'draft') return null;
+  const base = `/initiatives/${initiative.id}`;
+  const tabs = [
+    { to: base, label: t('contributions.tabs.about'), end: true, show: true },
+    { to: `${base}/contributions`, label: t('contributions.tabs.contributions'), end: true, show: true },
+    { to: `${base}/moderation`, label: t('contributions.tabs.moderation'), end: true, show: initiative.me.canEdit || initiative.me.steward },
+  ].filter((tab) => tab.show);
+  return (
+    <nav aria-label={t('contributions.tabs.label')}>
+      <ul className="org-tabs">
+        {tabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={tab.end}>
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
