@@ -47,6 +47,10 @@ import { assetFileRoutes } from './modules/needs/file-routes.js';
 import { NeedsService } from './modules/needs/service.js';
 import { TermsLedger } from './modules/terms/ledger.js';
 import { termsRoutes } from './modules/terms/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
+import { SearchService } from './modules/search/service.js';
+import { themeRoutes } from './modules/themes/routes.js';
+import { ThemesService } from './modules/themes/service.js';
 import { TermsService } from './modules/terms/service.js';
 import { createModeration } from './modules/moderation/module.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
@@ -76,6 +80,8 @@ export interface Services {
   comments: CommentsService;
   team: TeamService;
   merges: MergeService;
+  search: SearchService;
+  themes: ThemesService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -117,6 +123,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const comments = new CommentsService(ctx, events, contributions, gate);
   const team = new TeamService(ctx, events, contributions, orgs);
   const merges = new MergeService(ctx, events, contributions);
+  const search = new SearchService(ctx, initiatives);
+  const themes = new ThemesService(ctx, events, initiatives, contributions);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const moderation = createModeration(ctx, { events, initiatives, contributions, orgs });
 
@@ -151,9 +159,11 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(contributionRoutes, { ctx, initiatives, contributions, support });
   await app.register(commentRoutes, { comments });
   await app.register(teamRoutes, { team, merges });
+  await app.register(searchRoutes, { search });
+  await app.register(themeRoutes, { themes });
   await app.register(moderationRoutes, { ctx, moderation });
   await app.register(peopleModerationRoutes, { moderation, rateLimits });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes } };
 }
