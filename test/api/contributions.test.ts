@@ -50,6 +50,11 @@ describeEachDatabase('contributions', (t) => {
       expect(new Set(seen).size).toBe(seen.length);
       if (sort !== 'controversial') expect(seen.sort()).toEqual(made.map((m) => m.id).sort());
     }
+    const forged = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+    for (const [sort, cursor] of [['top', { key: 'x', id: made[0]!.id }], ['new', { key: 3, id: made[0]!.id }], ['top', { key: 1, id: 'a\u0000b' }], ['trending', { key: 1.5, id: made[0]!.id }]] as const) {
+      const response = await people[0]!.client.get<{ error: { details: { code: string }[] } }>(`/api/v1/initiatives/${room.initiative.id}/contributions?sort=${sort}&cursor=${forged(cursor)}`);
+      expect([response.status, response.body.error.details[0]?.code]).toEqual([422, 'invalid_cursor']);
+    }
     const top = await people[0]!.client.get<{ items: { id: string; supportCount: number }[] }>(`/api/v1/initiatives/${room.initiative.id}/contributions?sort=top`);
     expect(top.body.items.slice(0, 2).map((i) => [i.id, i.supportCount])).toEqual([[made[0]!.id, 2], [made[4]!.id, 1]]);
   });

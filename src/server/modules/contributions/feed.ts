@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type Sql
 import type { Context } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
+import { invalidField } from '../../lib/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../lib/pagination.js';
 import type { InitiativesService } from '../initiatives/service.js';
 import { presentSummaries } from './present.js';
@@ -9,6 +10,7 @@ import type { ContributionSummary, ListQuery } from './schemas.js';
 
 type Eb = ExpressionBuilder<Database & { c: Database['contributions'] }, 'c'>;
 const TRENDING_DAYS = 7;
+const ID = /^[0-9a-f-]{36}$/;
 
 /**
  * The sort key of each order, as SQL (snake_case: raw SQL bypasses the camel-case plugin),
@@ -44,6 +46,11 @@ export async function listContributions(ctx: Context, initiatives: InitiativesSe
   const since = new Date(ctx.clock.now().getTime() - TRENDING_DAYS * 86_400_000).toISOString();
   const { key, desc, filter } = sortKey(sort, since);
   const cursor = decodeCursor(query.cursor);
+  // A cursor is ours only if its key fits the sort: an id for new and unanswered, a whole number otherwise.
+  const idKey = sort === 'new' || sort === 'unanswered';
+  if (cursor && (!ID.test(String(cursor.id)) || (idKey ? typeof cursor.key !== 'string' || !ID.test(cursor.key) : !Number.isSafeInteger(cursor.key)))) {
+    throw invalidField('/cursor', 'is not a cursor this server issued for this sort', 'invalid_cursor');
+  }
   let q = ctx.db
     .selectFrom('contributions as c')
     .selectAll('c')
