@@ -52,7 +52,7 @@ import { SearchService } from './modules/search/service.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { ThemesService } from './modules/themes/service.js';
 import { TermsService } from './modules/terms/service.js';
-import { createModeration } from './modules/moderation/module.js';
+import { createModeration, type Moderation } from './modules/moderation/module.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { peopleModerationRoutes } from './modules/moderation/people-routes.js';
 
@@ -82,6 +82,7 @@ export interface Services {
   merges: MergeService;
   search: SearchService;
   themes: ThemesService;
+  moderation: Moderation;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -165,5 +166,5 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(peopleModerationRoutes, { moderation, rateLimits });
 
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation } };
 }

@@ -18,7 +18,7 @@ describeEachDatabase('demo data', (t) => {
 
     const history = async (slug: string) => (await ana.get<History>(`/api/v1/initiatives/${bySlug.get(slug)!.id}/terms/versions`)).body.items;
     const rain = await history('rain-jackets');
-    expect(rain.map((v) => [v.version, v.acceptedBy])).toEqual([[2, 1], [1, 2]]);
+    expect(rain.map((v) => [v.version, v.acceptedBy])).toEqual([[2, 3], [1, 2]]);
     // Adding a second prize is not a worsening; cutting the points of the repair service is.
     expect(rain[0]!.worseForContributors).toEqual([]);
     const repair = await history('trail-repair');
@@ -28,6 +28,21 @@ describeEachDatabase('demo data', (t) => {
     const draft = await ana.get<{ phases: unknown[]; vision: string }>(`/api/v1/initiatives/${bySlug.get('supplier-code')!.id}`);
     expect(draft.body.phases).toHaveLength(2);
     expect(draft.body.vision).toContain('**all along the chain**');
+    // The lively repair initiative: every kind, a merged duplicate, a hidden contribution under appeal.
+    const repairId = bySlug.get('trail-repair')!.id;
+    const feed = await ana.get<{ items: { kind: string; title: string; hidden: boolean; supportCount: number; commentCount: number }[] }>(`/api/v1/initiatives/${repairId}/contributions?sort=top&limit=50`);
+    expect(new Set(feed.body.items.map((i) => i.kind))).toEqual(new Set(['experience', 'idea', 'build']));
+    // The hut kits count their merged twin's supporters once: Chloé, Priya and Jonas.
+    expect(feed.body.items[0]).toMatchObject({ title: 'A repair kit in every mountain hut', supportCount: 3 });
+    expect(feed.body.items[1]).toMatchObject({ title: 'Repair corners in partner shops along the main trails', supportCount: 2, commentCount: 3 });
+    expect(feed.body.items.filter((i) => i.hidden).map((i) => i.title)).toEqual(['Just sell cheaper gear']);
+    const merged = await ana.get<{ items: { title: string; mergedInto: { title: string } | null }[] }>(`/api/v1/initiatives/${repairId}/contributions?status=merged`);
+    expect(merged.body.items.map((i) => [i.title, i.mergedInto?.title])).toEqual([['Put a repair kit in each hut', 'A repair kit in every mountain hut']]);
+    const themes = await ana.get<{ items: { name: string; contributionCount: number }[] }>(`/api/v1/initiatives/${repairId}/themes`);
+    expect(themes.body.items.map((th) => th.name).sort()).toEqual(['Repair on the trail', 'Zips']);
+    const appeals = await ana.get<{ items: { status: string }[] }>(`/api/v1/initiatives/${repairId}/moderation/appeals?status=open`);
+    expect(appeals.body.items).toHaveLength(1);
+
     // The invite-only lab: two invitees; other members do not even see it.
     const lab = bySlug.get('shell-2027')!;
     expect((await ana.get<{ items: { name: string }[] }>(`/api/v1/initiatives/${lab.id}/invitees`)).body.items.map((i) => i.name).sort()).toEqual(['Kwame Mensah', 'Lars Berg']);

@@ -39,7 +39,7 @@ const repairTerms: Terms = {
 };
 
 /** Two launched initiatives with amended terms and one draft, so the charter can be seen at once. */
-export async function seedInitiatives(services: Services, ana: Actor, orgSlug: string, people: { chloe: Actor; jonas: Actor; kwame: Actor; lars: Actor }): Promise<void> {
+export async function seedInitiatives(services: Services, ana: Actor, orgSlug: string, people: { chloe: Actor; jonas: Actor; kwame: Actor; lars: Actor }): Promise<{ rain: string; repair: string }> {
   const { chloe, jonas } = people;
   const rain = await services.initiatives.create(ana, orgSlug, {
     title: 'Rain jackets that last',
@@ -111,6 +111,7 @@ export async function seedInitiatives(services: Services, ana: Actor, orgSlug: s
   ] });
 
   await seedPrototypeLab(services, ana, orgSlug, people);
+  return { rain: rain.id, repair: repair.id };
 }
 
 /** An invite-only initiative: only the stewards and the two people invited see it. */

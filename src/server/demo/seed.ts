@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import type { Actor } from '../lib/actor.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import type { ProtagonistKind, Role } from '../modules/orgs/schemas.js';
+import { seedContributions } from './contributions.js';
 import { seedInitiatives } from './initiatives.js';
 
 export const DEMO_LOGIN = { email: 'demo@moebius.local', password: 'moebius-demo' };
@@ -63,12 +64,13 @@ export async function seedDemo(services: Services, db: Db): Promise<boolean> {
     if (!found) throw new Error(`demo person ${email} is missing`);
     return found;
   };
-  await seedInitiatives(services, ana, org.slug, {
+  const initiatives = await seedInitiatives(services, ana, org.slug, {
     chloe: person('chloe@example.com'),
     jonas: person('jonas@example.com'),
     kwame: person('kwame@textile-supply.example'),
     lars: person('lars@hiking-club.example'),
   });
+  await seedContributions(services, { ana, chloe: person('chloe@example.com'), jonas: person('jonas@example.com'), lars: person('lars@hiking-club.example'), priya: person('priya@trailmaps.example'), kwame: person('kwame@textile-supply.example') }, initiatives);
   await services.invitations.create(ana, org.slug, { email: 'newcomer@example.com', kind: 'customer', role: 'member', message: 'We would love your view on our new rain jackets.' });
   await services.orgs.create(ana, {
     name: 'Acme Board Room',
