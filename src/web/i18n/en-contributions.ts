@@ -109,7 +109,7 @@ export const enContributions = {
     shared: 'Words in common: {{words}}', buildOn: 'Build on this', newTab: 'opens in a new tab',
   },
   picker: {
-    find: 'Find by title', matches: 'Contributions you can choose', add: 'Choose', addFor: 'Choose “{{title}}”', remove: 'Remove', removeFor: 'Remove “{{title}}”',
+    find: 'Find a contribution by its title', findExperience: 'Find an experience by its title', findTarget: 'Find the contribution to keep', matches: 'Contributions you can choose', add: 'Choose', addFor: 'Choose “{{title}}”', remove: 'Remove', removeFor: 'Remove “{{title}}”',
     nothing: 'There is nothing to choose yet.', noMatch: 'No title contains these words.',
   },
   support: { support: 'Support', supported: 'Supported', own: 'your own contribution' },
@@ -185,7 +185,7 @@ export const enContributions = {
     submit: 'Send the appeal', sent: 'Your appeal is sent. You will see the decision here.',
   },
   host: {
-    hide: 'Hide…', unhide: 'Show again', hideTitle: 'Hide “{{title}}”?',
+    hideConfirm: 'Hide it', hide: 'Hide…', unhide: 'Show again', hideTitle: 'Hide “{{title}}”?',
     hideBody: 'Nothing is deleted. Its authors see your reason and can appeal; everyone else stops seeing it.',
     reason: 'Reason', reasonHint: 'Its authors read this: say what rule it breaks, kindly.', hidden: 'Hidden. Its authors see your reason.', shown: 'It is visible again.',
     merge: 'Merge into…', mergeTitle: 'Merge “{{title}}” into another contribution', mergeBody: 'For duplicates. Supports unite, every author keeps credit, and you can undo it.',

@@ -111,7 +111,7 @@ export const esContributions: typeof enContributions = {
     shared: 'Palabras en común: {{words}}', buildOn: 'Mejorar esta', newTab: 'se abre en una pestaña nueva',
   },
   picker: {
-    find: 'Buscar por título', matches: 'Aportaciones que puedes elegir', add: 'Elegir', addFor: 'Elegir «{{title}}»', remove: 'Quitar', removeFor: 'Quitar «{{title}}»',
+    find: 'Buscar una aportación por su título', findExperience: 'Buscar una experiencia por su título', findTarget: 'Buscar la aportación que se queda', matches: 'Aportaciones que puedes elegir', add: 'Elegir', addFor: 'Elegir «{{title}}»', remove: 'Quitar', removeFor: 'Quitar «{{title}}»',
     nothing: 'Todavía no hay nada que elegir.', noMatch: 'Ningún título contiene estas palabras.',
   },
   support: { support: 'Apoyar', supported: 'Apoyada', own: 'tu propia aportación' },
@@ -187,7 +187,7 @@ export const esContributions: typeof enContributions = {
     submit: 'Enviar la apelación', sent: 'Tu apelación está enviada. Verás la decisión aquí.',
   },
   host: {
-    hide: 'Ocultar…', unhide: 'Volver a mostrar', hideTitle: '¿Ocultar «{{title}}»?',
+    hideConfirm: 'Ocultarla', hide: 'Ocultar…', unhide: 'Volver a mostrar', hideTitle: '¿Ocultar «{{title}}»?',
     hideBody: 'No se borra nada. Sus autores ven tu motivo y pueden apelar; los demás dejan de verla.',
     reason: 'Motivo', reasonHint: 'Sus autores lo leen: di qué norma incumple, con amabilidad.', hidden: 'Oculta. Sus autores ven tu motivo.', shown: 'Vuelve a estar visible.',
     merge: 'Fusionar con…', mergeTitle: 'Fusionar «{{title}}» con otra aportación', mergeBody: 'Para duplicados. Los apoyos se suman, cada autor conserva su reconocimiento y se puede deshacer.',

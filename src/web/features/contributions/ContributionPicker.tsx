@@ -18,10 +18,12 @@ interface Props {
   /** Contributions that cannot be chosen (the one being written about). */
   exclude?: string[];
   max?: number;
+  /** What the search field is for, e.g. "Find an experience by its title". */
+  searchLabel?: string;
 }
 
 /** Choose contributions of the initiative by title: what a build builds on, the experiences an idea cites. */
-export function ContributionPicker({ initiativeId, legend, hint, kind, value, onChange, error, exclude = [], max = 10 }: Props) {
+export function ContributionPicker({ initiativeId, legend, hint, kind, value, onChange, error, exclude = [], max = 10, searchLabel }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState('');
@@ -53,7 +55,7 @@ export function ContributionPicker({ initiativeId, legend, hint, kind, value, on
       {!full && (
         <>
           <label className="field-label picker-search-label" htmlFor={`${id}-q`}>
-            {t('contributions.picker.find')}
+            {searchLabel ?? (kind === 'experience' ? t('contributions.picker.findExperience') : t('contributions.picker.find'))}
           </label>
           <input id={`${id}-q`} className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
           {matches.length > 0 ? (

@@ -58,7 +58,7 @@ export function HostPanel({ c, initiative }: { c: Contribution; initiative: Init
         description={t('contributions.host.hideBody')}
         label={t('contributions.host.reason')}
         hint={t('contributions.host.reasonHint')}
-        confirm={t('contributions.host.hide')}
+        confirm={t('contributions.host.hideConfirm')}
         danger
         action={hide}
         onConfirm={(reason) => hide.mutate(reason, { onSuccess: () => { toast.show(t('contributions.host.hidden')); setOpen(null); } })}
@@ -80,7 +80,7 @@ export function HostPanel({ c, initiative }: { c: Contribution; initiative: Init
           merge.mutate({ targetId: into.id, reason }, { onSuccess: () => { toast.show(t('contributions.host.merged', { title: into.title })); setTarget([]); setOpen(null); } });
         }}
       >
-        <ContributionPicker initiativeId={initiative.id} legend={t('contributions.host.mergeInto')} value={target} onChange={(v) => { setTargetError(null); setTarget(v); }} exclude={[c.id]} max={1} error={targetError ?? undefined} />
+        <ContributionPicker initiativeId={initiative.id} legend={t('contributions.host.mergeInto')} value={target} onChange={(v) => { setTargetError(null); setTarget(v); }} exclude={[c.id]} max={1} searchLabel={t('contributions.picker.findTarget')} error={targetError ?? undefined} />
       </ReasonDialog>
     </section>
   );
