@@ -56,10 +56,10 @@ export const enContributions = {
     },
   },
   filters: {
-    title: 'Filter', active_one: '{{count}} on', active_other: '{{count}} on', all: 'All', kind: 'Kind', status: 'Status', authorKind: 'Written by', theme: 'Theme', tag: 'Tag',
+    title: 'Filter', hint: 'by kind, status, author, theme or tag', active_one: '{{count}} on', active_other: '{{count}} on', all: 'All', kind: 'Kind', status: 'Status', authorKind: 'Written by', theme: 'Theme', tag: 'Tag',
   },
   search: {
-    label: 'Search contributions and comments', submit: 'Search', clear: 'Clear the search', searching: 'Searching for “{{q}}”…',
+    label: 'Search contributions and comments', placeholder: 'Search ideas, stories, comments…', submit: 'Search', clear: 'Clear the search', searching: 'Searching for “{{q}}”…',
     results_one: '{{count}}{{more}} result for “{{q}}”', results_other: '{{count}}{{more}} results for “{{q}}”',
     listLabel: 'Results for “{{q}}”', noneTitle: 'Nothing found for “{{q}}”', none: 'Try fewer or other words. All the words you type must appear.',
     inComment: 'In a comment',
@@ -106,10 +106,10 @@ export const enContributions = {
   similar: {
     title: 'Support or build on one of these instead', lead: 'Someone may already have said it. Supporting adds your voice; building on it adds your twist.',
     found_one: '{{count}} similar contribution found.', found_other: '{{count}} similar contributions found.',
-    shared: 'Words in common: {{words}}', buildOn: 'Build on this', newTab: 'opens in a new tab',
+    shared: 'Words in common: {{words}}', tip: 'As you write, contributions that sound alike appear here: you can support or build on them instead of repeating them.', buildOn: 'Build on this', newTab: 'opens in a new tab',
   },
   picker: {
-    find: 'Find a contribution by its title', findExperience: 'Find an experience by its title', findTarget: 'Find the contribution to keep', matches: 'Contributions you can choose', add: 'Choose', addFor: 'Choose “{{title}}”', remove: 'Remove', removeFor: 'Remove “{{title}}”',
+    find: 'Find a contribution by its title', findExperience: 'Find an experience by its title', findTarget: 'Find it by its title', matches: 'Contributions you can choose', add: 'Choose', addFor: 'Choose “{{title}}”', remove: 'Remove', removeFor: 'Remove “{{title}}”',
     nothing: 'There is nothing to choose yet.', noMatch: 'No title contains these words.',
   },
   support: { support: 'Support', supported: 'Supported', own: 'your own contribution' },
@@ -156,11 +156,11 @@ export const enContributions = {
     fields: { title: 'Title', body: 'Text', situation: 'The situation', sentiment: 'How it felt', wish: 'The wish', problem: 'The problem', expectedValue: 'The value', tags: 'Tags' },
   },
   comments: {
-    title_one: '{{count}} comment', title_other: '{{count}} comments', none: 'No comments yet. Ask a question, or add what you know.',
+    title_one: '{{count}} comment', title_other: '{{count}} comments', none: 'No comments yet. Ask a question, or add what you know.', noneClosed: 'No comments.', continueThere: 'The conversation continues on',
     add: 'Add a comment', submit: 'Comment', added: 'Your comment is posted.', login: 'Log in to comment.',
     reply: 'Reply', replyTo: 'Reply to {{name}}', replied: 'Your reply is posted.', repliesTo: 'Replies to {{name}}',
     edit: 'Edit', editLabel: 'Your comment', saved: 'Saved. The earlier version stays in its history.', edited: 'edited',
-    history: 'Earlier versions', by: 'Comment by {{name}}',
+    history: 'Earlier versions', by: 'Comment by {{name}}', hideFor: 'Hide the comment by {{name}}', hideTitle: 'Hide the comment by {{name}}?', appealOpen: 'Your appeal is with the hosts.',
     hidden: 'This comment is hidden by the hosts.', hiddenWithReason: 'Hidden by the hosts: {{reason}}',
   },
   flag: {
@@ -194,7 +194,6 @@ export const enContributions = {
   },
   themes: {
     label: 'Theme', none: 'No theme', new: 'A new theme…', name: 'Name of the new theme', apply: 'Apply',
-    option_one: '{{name}} ({{count}} contribution)', option_other: '{{name}} ({{count}} contributions)',
     set: 'The theme is set.', removed: 'It is no longer in a theme.', created: 'The theme “{{name}}” is created, with this contribution in it.',
   },
   moderation: {

@@ -58,10 +58,10 @@ export const esContributions: typeof enContributions = {
     },
   },
   filters: {
-    title: 'Filtrar', active_one: '{{count}} activo', active_other: '{{count}} activos', all: 'Todas', kind: 'Tipo', status: 'Estado', authorKind: 'Escrita por', theme: 'Tema', tag: 'Etiqueta',
+    title: 'Filtrar', hint: 'por tipo, estado, autor, tema o etiqueta', active_one: '{{count}} activo', active_other: '{{count}} activos', all: 'Todas', kind: 'Tipo', status: 'Estado', authorKind: 'Escrita por', theme: 'Tema', tag: 'Etiqueta',
   },
   search: {
-    label: 'Buscar en aportaciones y comentarios', submit: 'Buscar', clear: 'Quitar la búsqueda', searching: 'Buscando «{{q}}»…',
+    label: 'Buscar en aportaciones y comentarios', placeholder: 'Buscar ideas, historias, comentarios…', submit: 'Buscar', clear: 'Quitar la búsqueda', searching: 'Buscando «{{q}}»…',
     results_one: '{{count}}{{more}} resultado para «{{q}}»', results_other: '{{count}}{{more}} resultados para «{{q}}»',
     listLabel: 'Resultados para «{{q}}»', noneTitle: 'No se encontró nada para «{{q}}»', none: 'Prueba con menos palabras o con otras. Deben aparecer todas las que escribas.',
     inComment: 'En un comentario',
@@ -108,10 +108,10 @@ export const esContributions: typeof enContributions = {
   similar: {
     title: 'Apoya o mejora una de estas en su lugar', lead: 'Puede que alguien ya lo haya dicho. Apoyar suma tu voz; mejorarla añade tu aportación.',
     found_one: 'Se encontró {{count}} aportación parecida.', found_other: 'Se encontraron {{count}} aportaciones parecidas.',
-    shared: 'Palabras en común: {{words}}', buildOn: 'Mejorar esta', newTab: 'se abre en una pestaña nueva',
+    shared: 'Palabras en común: {{words}}', tip: 'Mientras escribes, aquí aparecen aportaciones parecidas: puedes apoyarlas o mejorarlas en lugar de repetirlas.', buildOn: 'Mejorar esta', newTab: 'se abre en una pestaña nueva',
   },
   picker: {
-    find: 'Buscar una aportación por su título', findExperience: 'Buscar una experiencia por su título', findTarget: 'Buscar la aportación que se queda', matches: 'Aportaciones que puedes elegir', add: 'Elegir', addFor: 'Elegir «{{title}}»', remove: 'Quitar', removeFor: 'Quitar «{{title}}»',
+    find: 'Buscar una aportación por su título', findExperience: 'Buscar una experiencia por su título', findTarget: 'Buscarla por su título', matches: 'Aportaciones que puedes elegir', add: 'Elegir', addFor: 'Elegir «{{title}}»', remove: 'Quitar', removeFor: 'Quitar «{{title}}»',
     nothing: 'Todavía no hay nada que elegir.', noMatch: 'Ningún título contiene estas palabras.',
   },
   support: { support: 'Apoyar', supported: 'Apoyada', own: 'tu propia aportación' },
@@ -158,11 +158,11 @@ export const esContributions: typeof enContributions = {
     fields: { title: 'Título', body: 'Texto', situation: 'La situación', sentiment: 'Cómo se sintió', wish: 'El deseo', problem: 'El problema', expectedValue: 'El valor', tags: 'Etiquetas' },
   },
   comments: {
-    title_one: '{{count}} comentario', title_other: '{{count}} comentarios', none: 'Todavía no hay comentarios. Haz una pregunta o añade lo que sepas.',
+    title_one: '{{count}} comentario', title_other: '{{count}} comentarios', none: 'Todavía no hay comentarios. Haz una pregunta o añade lo que sepas.', noneClosed: 'No hay comentarios.', continueThere: 'La conversación sigue en',
     add: 'Añadir un comentario', submit: 'Comentar', added: 'Tu comentario está publicado.', login: 'Inicia sesión para comentar.',
     reply: 'Responder', replyTo: 'Responder a {{name}}', replied: 'Tu respuesta está publicada.', repliesTo: 'Respuestas a {{name}}',
     edit: 'Editar', editLabel: 'Tu comentario', saved: 'Guardado. La versión anterior queda en su historial.', edited: 'editado',
-    history: 'Versiones anteriores', by: 'Comentario de {{name}}',
+    history: 'Versiones anteriores', by: 'Comentario de {{name}}', hideFor: 'Ocultar el comentario de {{name}}', hideTitle: '¿Ocultar el comentario de {{name}}?', appealOpen: 'Tu apelación está con los gestores.',
     hidden: 'Los gestores ocultaron este comentario.', hiddenWithReason: 'Oculto por los gestores: {{reason}}',
   },
   flag: {
@@ -196,7 +196,6 @@ export const esContributions: typeof enContributions = {
   },
   themes: {
     label: 'Tema', none: 'Sin tema', new: 'Un tema nuevo…', name: 'Nombre del tema nuevo', apply: 'Aplicar',
-    option_one: '{{name}} ({{count}} aportación)', option_other: '{{name}} ({{count}} aportaciones)',
     set: 'El tema está asignado.', removed: 'Ya no está en ningún tema.', created: 'Se creó el tema «{{name}}» con esta aportación.',
   },
   moderation: {

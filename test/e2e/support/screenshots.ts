@@ -10,6 +10,8 @@ import { invitationLinksInMail } from './mail.js';
 import { startServer, type RunningServer } from './server.js';
 
 const OUT = process.argv[2] ?? '/tmp/shots';
+/** `--contributions` takes only the contribution pages (quicker while working on them). */
+const ONLY_CONTRIBUTIONS = process.argv.includes('--contributions');
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
@@ -198,14 +200,105 @@ async function captureAcceptDialog(browser: Browser, server: RunningServer, view
   await context.close();
 }
 
+/** Logs a demo person in, in a fresh context. */
+async function demoPerson(browser: Browser, server: RunningServer, viewport: (typeof VIEWPORTS)[number], email: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill('moebius-demo');
+  await page.getByRole('button', { name: 'Log in' }).last().click();
+  await page.waitForURL('**/orgs');
+  return { page, close: () => context.close() };
+}
+
+/** The contribution pages on the demo's repair initiative: as a participant, as the author of a hidden idea, and as the host. */
+async function captureContributions(browser: Browser, server: RunningServer, viewport: (typeof VIEWPORTS)[number]) {
+  const v = viewport.name;
+  const lars = await demoPerson(browser, server, viewport, 'lars@hiking-club.example');
+  const p = lars.page;
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByRole('link', { name: 'A repair service on every trail' }).first().click();
+  await p.getByRole('heading', { level: 2, name: 'What people are saying' }).waitFor();
+  await shot(p, '30-initiative-home-with-contributions', v);
+  await p.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Contributions' }).click();
+  await p.locator('.contribution-card').first().waitFor();
+  await shot(p, '31-feed', v);
+  const feed = p.url();
+  await p.getByText('Filter', { exact: true }).click();
+  await p.getByLabel('Kind').selectOption('experience');
+  await p.locator('.contribution-card').first().waitFor();
+  await shot(p, '31b-feed-filtered', v);
+  await p.goto(`${feed}?q=zip`);
+  await p.locator('mark').first().waitFor();
+  await shot(p, '31c-feed-search', v);
+  await p.goto(`${feed}?sort=unanswered&kind=build&status=delivered`);
+  await p.getByRole('heading', { name: 'Nothing matches these filters' }).waitFor();
+  await shot(p, '31d-feed-no-match', v);
+  await p.goto(feed);
+  await p.getByRole('link', { name: 'Tell an experience' }).first().click();
+  await p.getByLabel('Title', { exact: true }).fill('The zip of my tent split in the rain');
+  await p.getByLabel('What happened').fill('No shop nearby could replace the zip slider, so I slept wet.');
+  await p.getByRole('region', { name: 'Support or build on one of these instead' }).waitFor();
+  await shot(p, '32-compose-experience-similar', v);
+  await p.goto(`${feed.replace('/contributions', '/contribute')}?kind=idea`);
+  await p.getByRole('button', { name: 'Propose the idea' }).click();
+  await shot(p, '32b-compose-idea-errors', v);
+  await p.goto(feed);
+  await p.getByRole('link', { name: 'Repair corners in partner shops along the main trails' }).click();
+  await p.getByRole('heading', { level: 2, name: /comments/ }).waitFor();
+  await shot(p, '33-contribution', v);
+  await p.getByRole('button', { name: /Reply to/ }).first().click();
+  await shot(p, '33b-contribution-reply', v);
+  await lars.close();
+
+  const jonas = await demoPerson(browser, server, viewport, 'jonas@example.com');
+  await jonas.page.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await jonas.page.getByRole('link', { name: 'A repair service on every trail' }).first().click();
+  await jonas.page.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Contributions' }).click();
+  await jonas.page.getByRole('link', { name: 'Just sell cheaper gear' }).click();
+  await jonas.page.getByText('Hidden by the hosts').waitFor();
+  await shot(jonas.page, '34-contribution-hidden-author', v);
+  await jonas.close();
+
+  const ana = await demoPerson(browser, server, viewport, 'demo@moebius.local');
+  const a = ana.page;
+  await a.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await a.getByRole('link', { name: 'A repair service on every trail' }).first().click();
+  await a.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Contributions' }).click();
+  await a.getByRole('link', { name: 'A repair kit in every mountain hut' }).click();
+  await a.getByRole('heading', { level: 2, name: 'Host tools' }).waitFor();
+  await shot(a, '35-contribution-host', v);
+  await a.getByRole('button', { name: 'Merge into…' }).click();
+  await shot(a, '35b-merge-dialog', v);
+  await a.keyboard.press('Escape');
+  await a.getByRole('link', { name: 'Put a repair kit in each hut' }).first().click();
+  await a.getByText('This contribution was merged').waitFor();
+  await shot(a, '36-contribution-merged', v);
+  await a.goBack();
+  await a.getByRole('heading', { level: 1, name: 'A repair kit in every mountain hut' }).waitFor();
+  await a.getByRole('link', { name: '← A repair service on every trail' }).click();
+  await a.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Moderation' }).click();
+  await a.getByRole('heading', { level: 2, name: 'Appeals' }).waitFor();
+  await shot(a, '37-moderation', v);
+  await a.getByLabel('Language').selectOption('es');
+  await a.getByRole('navigation', { name: 'Secciones de la iniciativa' }).getByRole('link', { name: 'Aportaciones' }).click();
+  await a.locator('.contribution-card').first().waitFor();
+  await shot(a, '38-feed-es', v);
+  await ana.close();
+}
+
 const server = await startServer({ demo: true });
 const browser = await launchBrowser();
 try {
   mkdirSync(OUT, { recursive: true });
   for (const viewport of VIEWPORTS) {
     console.log(`${viewport.name} (${viewport.width}×${viewport.height}):`);
-    await capture(browser, server, viewport);
-    await captureParticipant(browser, server, viewport);
+    if (!ONLY_CONTRIBUTIONS) {
+      await capture(browser, server, viewport);
+      await captureParticipant(browser, server, viewport);
+    }
+    await captureContributions(browser, server, viewport);
   }
 } finally {
   await browser.close();

@@ -62,7 +62,7 @@ export function AboutCard({ c, initiative }: { c: Contribution; initiative: Init
           </>
         )}
       </dl>
-      {c.me.isAuthor && c.mergedInto === null && initiative.status === 'open' && <InviteCoauthor c={c} orgSlug={initiative.org.slug} />}
+      {c.me.isAuthor && c.mergedInto === null && !c.hidden && initiative.status === 'open' && <InviteCoauthor c={c} orgSlug={initiative.org.slug} />}
     </section>
   );
 }

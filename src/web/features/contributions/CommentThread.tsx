@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
-import { errorCode } from '../../lib/errors';
+import { errorCode, errorMessage } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { CommentForm } from './CommentForm';
 import { useAddComment, useCommentRevisions, useEditComment, type Comment, type Thread } from './comments-api';
 import { SafeHtml } from './ContributionBody';
 import { FlagDialog } from './FlagDialog';
+import { useAppeal, useHide, useUnhide } from './moderation-api';
+import { ReasonDialog } from './ReasonDialog';
 import type { Contribution } from './types';
 import { WordDiff, wordParts } from './WordDiff';
 
@@ -27,12 +29,12 @@ export function CommentThread({ thread, c, canReply, onTermsNeeded }: ThreadProp
   const add = useAddComment(c);
   return (
     <li className="comment-thread">
-      <CommentItem comment={thread} onReply={canReply ? () => setReplying(true) : undefined} />
+      <CommentItem comment={thread} canModerate={c.me.canModerate} onReply={canReply ? () => setReplying(true) : undefined} />
       {(thread.replies.length > 0 || replying) && (
         <ol className="comment-replies" aria-label={t('contributions.comments.repliesTo', { name: thread.author.name })}>
           {thread.replies.map((reply) => (
             <li key={reply.id}>
-              <CommentItem comment={reply} />
+              <CommentItem comment={reply} canModerate={c.me.canModerate} />
             </li>
           ))}
           {replying && (
@@ -69,7 +71,7 @@ export function CommentThread({ thread, c, canReply, onTermsNeeded }: ThreadProp
 }
 
 /** One comment: who and when, the text (or why it is hidden), and what you can do with it. */
-function CommentItem({ comment, onReply }: { comment: Comment; onReply?: () => void }) {
+function CommentItem({ comment, canModerate, onReply }: { comment: Comment; canModerate: boolean; onReply?: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const { dateTime } = useFormat();
@@ -130,7 +132,7 @@ function CommentItem({ comment, onReply }: { comment: Comment; onReply?: () => v
               {t('contributions.comments.edit')}
             </Button>
           )}
-          {user && !comment.me.isAuthor && !comment.hidden && (
+          {user && !comment.me.isAuthor && !comment.hidden && !canModerate && (
             <>
               <Button variant="ghost" size="sm" onClick={() => setFlagging(true)} aria-label={t('contributions.flag.commentFor', { name: comment.author.name })}>
                 {t('contributions.flag.button')}
@@ -138,6 +140,7 @@ function CommentItem({ comment, onReply }: { comment: Comment; onReply?: () => v
               <FlagDialog type="comment" id={comment.id} open={flagging} onClose={() => setFlagging(false)} />
             </>
           )}
+          <CommentModeration comment={comment} canModerate={canModerate} />
         </div>
       )}
     </article>
@@ -166,5 +169,58 @@ function CommentHistory({ id }: { id: string }) {
           ))}
       </ol>
     </div>
+  );
+}
+
+/** Hosts hide a comment with a reason or show it again; its author appeals. */
+function CommentModeration({ comment, canModerate }: { comment: Comment; canModerate: boolean }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [open, setOpen] = useState<null | 'hide' | 'appeal'>(null);
+  const hide = useHide('comment', comment.id);
+  const unhide = useUnhide('comment', comment.id);
+  const appeal = useAppeal('comment', comment.id);
+  const appealOpen = comment.moderation?.appeal?.status === 'open';
+  return (
+    <>
+      {canModerate && !comment.hidden && (
+        <Button variant="ghost" size="sm" onClick={() => setOpen('hide')} aria-label={t('contributions.comments.hideFor', { name: comment.author.name })}>
+          {t('contributions.host.hide')}
+        </Button>
+      )}
+      {canModerate && comment.hidden && (
+        <Button variant="ghost" size="sm" loading={unhide.isPending} onClick={() => unhide.mutate(undefined, { onSuccess: () => toast.show(t('contributions.host.shown')), onError: (e) => toast.show(errorMessage(t, e), 'error') })}>
+          {t('contributions.host.unhide')}
+        </Button>
+      )}
+      {comment.hidden && comment.me.isAuthor && !appealOpen && (
+        <Button variant="ghost" size="sm" onClick={() => setOpen('appeal')}>
+          {t('contributions.appeal.title')}
+        </Button>
+      )}
+      {comment.hidden && comment.me.isAuthor && appealOpen && <span className="muted comment-appeal-note">{t('contributions.comments.appealOpen')}</span>}
+      <ReasonDialog
+        open={open === 'hide'}
+        onClose={() => setOpen(null)}
+        title={t('contributions.comments.hideTitle', { name: comment.author.name })}
+        description={t('contributions.host.hideBody')}
+        label={t('contributions.host.reason')}
+        hint={t('contributions.host.reasonHint')}
+        confirm={t('contributions.host.hideConfirm')}
+        danger
+        action={hide}
+        onConfirm={(reason) => hide.mutate(reason, { onSuccess: () => { toast.show(t('contributions.host.hidden')); setOpen(null); } })}
+      />
+      <ReasonDialog
+        open={open === 'appeal'}
+        onClose={() => setOpen(null)}
+        title={t('contributions.appeal.title')}
+        description={t('contributions.appeal.hint')}
+        label={t('contributions.appeal.text')}
+        confirm={t('contributions.appeal.submit')}
+        action={appeal}
+        onConfirm={(text) => appeal.mutate(text, { onSuccess: () => { toast.show(t('contributions.appeal.sent')); setOpen(null); } })}
+      />
+    </>
   );
 }

@@ -23,7 +23,8 @@ export function CommentsSection({ c, initiative, onTermsNeeded }: { c: Contribut
   const add = useAddComment(c);
   const { can } = useAbilities(initiative);
   const ability = can('comment');
-  const canComment = !c.hidden && (ability.allowed || ability.refusal === 'terms_not_accepted');
+  const closed = c.hidden || c.mergedInto !== null;
+  const canComment = !closed && (ability.allowed || ability.refusal === 'terms_not_accepted');
   const threads = comments.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Section id="comments" title={t('contributions.comments.title', { count: c.commentCount })}>
@@ -32,7 +33,7 @@ export function CommentsSection({ c, initiative, onTermsNeeded }: { c: Contribut
       ) : comments.isError ? (
         <LoadError message={errorMessage(t, comments.error)} onRetry={() => void comments.refetch()} />
       ) : threads.length === 0 ? (
-        <p className="muted">{t('contributions.comments.none')}</p>
+        <p className="muted">{closed ? t('contributions.comments.noneClosed') : t('contributions.comments.none')}</p>
       ) : (
         <ol className="comment-threads">
           {threads.map((thread) => (
@@ -71,6 +72,10 @@ export function CommentsSection({ c, initiative, onTermsNeeded }: { c: Contribut
       ) : !user ? (
         <p>
           <Link to={`/login?next=${encodeURIComponent(window.location.pathname)}`}>{t('contributions.comments.login')}</Link>
+        </p>
+      ) : c.mergedInto ? (
+        <p>
+          {t('contributions.comments.continueThere')} <Link to={`/contributions/${c.mergedInto.id}`}>{c.mergedInto.title}</Link>
         </p>
       ) : (
         !c.hidden && ability.refusal && <div className="muted">{<RefusalNote refusal={ability.refusal} initiative={initiative} />}</div>

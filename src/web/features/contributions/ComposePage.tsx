@@ -95,8 +95,8 @@ function ComposeForm({ initiative, requested, seed }: { initiative: Initiative; 
     const problems = checkDraft(t, current);
     setClientErrors(problems ?? {});
     if (problems) {
-      const first = document.querySelector<HTMLElement>('.compose-form [aria-invalid="true"], .compose-form .field-invalid input');
-      first?.focus();
+      // After React has marked the fields, move to the first one that needs attention.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.compose-form [aria-invalid="true"], .compose-form .field-invalid input')?.focus());
       return;
     }
     if (needsTerms) return setTermsOpen(true);

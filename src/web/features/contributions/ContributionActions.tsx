@@ -4,6 +4,7 @@ import { useSession } from '../../app/session';
 import { Button, ButtonLink } from '../../components/Button';
 import type { Initiative } from '../initiatives/types';
 import { FlagDialog } from './FlagDialog';
+import { SupportIcon } from './icons';
 import { FollowContributionButton } from './FollowButtons';
 import { useAbilities } from './participation';
 import { SupportButton } from './SupportButton';
@@ -32,7 +33,7 @@ export function ContributionActions({ c, initiative, onEdit, onTermsNeeded }: Pr
         <SupportButton target={c} supported={c.me.supported} count={c.supportCount} onTermsNeeded={onTermsNeeded} />
       ) : (
         <span className="support-count support-count-alone">
-          <span aria-hidden="true">▲ </span>
+          <SupportIcon />
           {t('contributions.supportCount', { count: c.supportCount })}
           {c.me.isAuthor && <span className="muted"> · {t('contributions.support.own')}</span>}
         </span>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
 import { HiddenBadge, KindBadge, StatusBadge } from './badges';
+import { CommentIcon, SupportIcon } from './icons';
 import { protagonistKind } from './kinds';
 import type { ContributionSummary } from './types';
 
@@ -46,12 +47,12 @@ export function ContributionCard({ item, filterLink, headingLevel = 3 }: Props) 
           {t('contributions.card.by', { name: item.author.name, kind: t(`kinds.${protagonistKind(item.author.kind)}`) })} · <time dateTime={item.createdAt}>{date(item.createdAt)}</time>
         </span>
         <span className="contribution-card-counts">
-          <span>
-            <span aria-hidden="true">▲ </span>
+          <span className="count">
+            <SupportIcon />
             {t('contributions.supportCount', { count: item.supportCount })}
           </span>
-          <span>
-            <span aria-hidden="true">💬 </span>
+          <span className="count">
+            <CommentIcon />
             {t('contributions.commentCount', { count: item.commentCount })}
           </span>
         </span>

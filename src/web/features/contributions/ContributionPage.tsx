@@ -98,7 +98,7 @@ function ContributionView({ c, initiative }: { c: Contribution; initiative: Init
       {c.mergedInto && <MergedBanner c={c} />}
       {c.moderation && <HiddenBanner c={c} />}
       {c.me.coauthorInvitation && <CoauthorInvitation c={c} />}
-      <div className="initiative-layout">
+      <div className="initiative-layout contribution-layout">
         <div className="initiative-main">
           {editing ? (
             <EditForm c={c} initiativeId={initiative.id} onDone={() => setEditing(false)} />

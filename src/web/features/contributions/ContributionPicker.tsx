@@ -44,7 +44,9 @@ export function ContributionPicker({ initiativeId, legend, hint, kind, value, on
         <ul className="picker-chosen">
           {value.map((ref) => (
             <li key={ref.id}>
-              <KindBadge kind={asKind(ref.kind)} /> <span className="picker-title">{ref.title}</span>
+              <span className="picker-title">
+                <KindBadge kind={asKind(ref.kind)} /> {ref.title}
+              </span>
               <Button variant="ghost" size="sm" onClick={() => onChange(value.filter((v) => v.id !== ref.id))} aria-label={t('contributions.picker.removeFor', { title: ref.title })}>
                 {t('contributions.picker.remove')}
               </Button>
@@ -62,7 +64,9 @@ export function ContributionPicker({ initiativeId, legend, hint, kind, value, on
             <ul className="picker-matches" aria-label={t('contributions.picker.matches')}>
               {matches.map((c) => (
                 <li key={c.id}>
-                  <KindBadge kind={c.kind} /> <span className="picker-title">{c.title}</span>
+                  <span className="picker-title">
+                    <KindBadge kind={c.kind} /> {c.title}
+                  </span>
                   <Button variant="secondary" size="sm" onClick={() => onChange([...value, { id: c.id, title: c.title, kind: c.kind }])} aria-label={t('contributions.picker.addFor', { title: c.title })}>
                     {t('contributions.picker.add')}
                   </Button>

@@ -19,7 +19,9 @@ export function Feed({ initiative }: { initiative: Initiative }) {
   const { sort, filters, q, update, linkWith, activeFilters } = useFeedParams();
   return (
     <section className="feed" aria-labelledby="feed-title">
-      <h2 id="feed-title">{t('contributions.feed.title')}</h2>
+      <h2 id="feed-title" className="visually-hidden">
+        {t('contributions.feed.title')}
+      </h2>
       <SearchBox value={q} onSearch={(value) => update({ q: value })} />
       {q !== '' ? (
         <SearchResults initiativeId={initiative.id} q={q} onClear={() => update({ q: null })} />

@@ -24,7 +24,9 @@ export function FeedFilters({ initiative, filters, onChange }: Props) {
   return (
     <details className="feed-filters" open={active > 0 || undefined}>
       <summary>
-        {t('contributions.filters.title')}
+        <span className="filter-chevron" aria-hidden="true" />
+        <span>{t('contributions.filters.title')}</span>
+        {active === 0 && <span className="filter-hint">{t('contributions.filters.hint')}</span>}
         {active > 0 && <span className="chip chip-strong filter-count">{t('contributions.filters.active', { count: active })}</span>}
       </summary>
       <div className="form-grid feed-filter-grid">

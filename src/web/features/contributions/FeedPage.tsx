@@ -28,7 +28,7 @@ export function FeedPage() {
     <>
       <PageHeader eyebrow={<Link to={`/orgs/${i.org.slug}`}>← {i.org.name}</Link>} title={i.title} lead={<p>{i.summary}</p>} />
       <InitiativeTabs initiative={i} />
-      <div className="initiative-layout">
+      <div className="initiative-layout feed-layout">
         <div className="initiative-main">
           <Feed initiative={i} />
         </div>

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { errorMessage } from '../../lib/errors';
 import { useFollowContribution, useFollowInitiative, useInitiativeFollow } from './api';
+import { BellIcon, CheckIcon } from './icons';
 
 /** Follow an initiative: its updates reach you. */
 export function FollowInitiativeButton({ initiativeId }: { initiativeId: string }) {
@@ -28,7 +29,7 @@ export function FollowInitiativeButton({ initiativeId }: { initiativeId: string 
           })
         }
       >
-        <span aria-hidden="true">{following ? '✓ ' : '🔔 '}</span>
+        {following ? <CheckIcon /> : <BellIcon />}
         {following ? t('contributions.follow.followingInitiative') : t('contributions.follow.initiative')}
       </Button>
     </div>
@@ -52,7 +53,7 @@ export function FollowContributionButton({ id, following }: { id: string; follow
         })
       }
     >
-      <span aria-hidden="true">{following ? '✓ ' : '🔔 '}</span>
+      {following ? <CheckIcon /> : <BellIcon />}
       {following ? t('contributions.follow.following') : t('contributions.follow.follow')}
     </Button>
   );

@@ -26,6 +26,7 @@ export function SimilarSuggestions({ initiativeId, title, body, canBuild, onBuil
       <p className="visually-hidden" role="status">
         {items.length > 0 ? t('contributions.similar.found', { count: items.length }) : ''}
       </p>
+      {items.length === 0 && <p className="similar-tip">{t('contributions.similar.tip')}</p>}
       {items.length > 0 && (
         <section className="similar" aria-labelledby="similar-title">
           <h2 id="similar-title">{t('contributions.similar.title')}</h2>

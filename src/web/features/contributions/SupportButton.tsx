@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { errorCode, errorMessage } from '../../lib/errors';
 import { useSupport } from './api';
+import { CheckIcon, SupportIcon } from './icons';
 import type { SupportState } from './types';
 
 interface Props {
@@ -41,7 +42,8 @@ export function SupportButton({ target, supported, count, onTermsNeeded, onChang
   return (
     <span className="support">
       <Button variant={supported ? 'primary' : 'secondary'} size={size} aria-pressed={supported} loading={support.isPending} onClick={click}>
-        <span aria-hidden="true">{supported ? '✓' : '▲'}</span> {supported ? t('contributions.support.supported') : t('contributions.support.support')}
+        {supported ? <CheckIcon /> : <SupportIcon />}
+        {supported ? t('contributions.support.supported') : t('contributions.support.support')}
       </Button>
       {!hideCount && (
         <span className="support-count" aria-live="polite">

@@ -39,7 +39,7 @@ export function ThemeControl({ c }: { c: Contribution }) {
       <Select
         label={t('contributions.themes.label')}
         value={choice}
-        options={[{ value: '', label: t('contributions.themes.none') }, ...list.map((th) => ({ value: th.id, label: t('contributions.themes.option', { name: th.name, count: th.contributionCount }) })), { value: NEW, label: t('contributions.themes.new') }]}
+        options={[{ value: '', label: t('contributions.themes.none') }, ...list.map((th) => ({ value: th.id, label: `${th.name} (${th.contributionCount})` })), { value: NEW, label: t('contributions.themes.new') }]}
         onChange={setChoice}
       />
       {choice === NEW && <TextField label={t('contributions.themes.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />}
