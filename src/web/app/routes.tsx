@@ -1,13 +1,11 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { Loading } from '../components/Loading';
 import { AccountPage } from '../features/account/AccountPage';
 import { ActivityPage } from '../features/activity/ActivityPage';
 import { LandingPage } from '../features/auth/LandingPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
-import { ComposePage } from '../features/contributions/ComposePage';
-import { ContributionPage } from '../features/contributions/ContributionPage';
-import { FeedPage } from '../features/contributions/FeedPage';
-import { ModerationPage } from '../features/contributions/ModerationPage';
 import { AcceptInvitationPage } from '../features/invitations/AcceptInvitationPage';
 import { InitiativePage } from '../features/initiatives/InitiativePage';
 import { OrgInitiativesPage } from '../features/initiatives/OrgInitiativesPage';
@@ -21,6 +19,18 @@ import { OrgSettingsPage } from '../features/orgs/OrgSettingsPage';
 import { AppShell } from './AppShell';
 import { GuestOnly, RequireAuth } from './guards';
 import { NotFoundPage } from './NotFoundPage';
+
+/** A page fetched when first visited, so the first load stays small. */
+function later(load: () => Promise<ComponentType>) {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const contributions = () => import('../features/contributions/pages');
 
 export const router = createBrowserRouter([
   {
@@ -50,13 +60,13 @@ export const router = createBrowserRouter([
       },
       { path: 'initiatives/:id', element: <InitiativePage /> },
       { path: 'initiatives/:id/terms', element: <TermsPage /> },
-      { path: 'initiatives/:id/contributions', element: <FeedPage /> },
-      { path: 'contributions/:id', element: <ContributionPage /> },
+      { path: 'initiatives/:id/contributions', element: later(() => contributions().then((m) => m.FeedPage)) },
+      { path: 'contributions/:id', element: later(() => contributions().then((m) => m.ContributionPage)) },
       {
         element: <RequireAuth />,
         children: [
-          { path: 'initiatives/:id/contribute', element: <ComposePage /> },
-          { path: 'initiatives/:id/moderation', element: <ModerationPage /> },
+          { path: 'initiatives/:id/contribute', element: later(() => contributions().then((m) => m.ComposePage)) },
+          { path: 'initiatives/:id/moderation', element: later(() => contributions().then((m) => m.ModerationPage)) },
           { path: 'orgs/:slug/initiatives/new', element: <WizardPage /> },
           { path: 'orgs/:slug/initiatives/:id/edit', element: <WizardPage /> },
         ],
