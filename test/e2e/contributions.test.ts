@@ -229,6 +229,38 @@ describe.skipIf(!chromiumAvailable())('contributions in Chromium', () => {
     await o.getByRole('heading', { name: 'Nothing is flagged' }).waitFor();
   });
 
+  it('an author attaches a picture and invites a co-author, who accepts', async () => {
+    await acceptTerms(pia, initiative).catch(() => undefined);
+    const id = await contribute(pia, initiative, { kind: 'idea', title: 'Reflective piping on the cuffs', problem: 'Walkers are hard to see at dusk.', body: 'Add reflective piping to both cuffs.' });
+    const p = await as(pia);
+    await p.goto(`${server.baseUrl}/contributions/${id}`);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await p.getByLabel('Add a picture or PDF').setInputFiles({ name: 'cuff.png', mimeType: 'image/png', buffer: png });
+    await p.getByRole('button', { name: 'Upload' }).click();
+    await p.getByText('cuff.png is attached.').waitFor();
+    const link = p.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: 'cuff.png' });
+    const href = await link.getAttribute('href');
+    const file = await p.request.get(`${server.baseUrl}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('image/png');
+
+    await p.getByRole('button', { name: 'Invite a co-author' }).click();
+    await p.getByLabel('Co-author').selectOption({ label: 'Quinn Ode' });
+    await p.getByRole('button', { name: 'Send the invitation' }).click();
+    await p.getByText('Quinn Ode is invited to co-author.').waitFor();
+    await p.getByRole('region', { name: 'About this contribution' }).getByText('(invited)').waitFor();
+    await expectAccessible(p, 'a contribution with an attachment and an invited co-author');
+
+    const q = await as(quinn);
+    await q.goto(`${server.baseUrl}/contributions/${id}`);
+    await q.getByText('You are invited to co-author this').waitFor();
+    await expectAccessible(q, 'an invitation to co-author');
+    await q.getByRole('button', { name: 'Accept' }).click();
+    await q.getByText('You are now a co-author.').waitFor();
+    await q.getByText('By Pia Berg (customer) with Quinn Ode').waitFor();
+    await q.getByRole('group', { name: 'What you can do' }).getByRole('button', { name: 'Edit' }).waitFor();
+  });
+
   it('Markdown with scripts, handlers and script links renders inert', async () => {
     await acceptTerms(pia, initiative).catch(() => undefined);
     const payloads = [
