@@ -162,6 +162,11 @@ describe.skipIf(!chromiumAvailable())('contributions in Chromium', () => {
     await p.getByRole('button', { name: 'Send the appeal' }).click();
     await p.getByText('Your appeal is with the hosts: “I removed nothing confidential: the prices are on the supplier’s public website.”').waitFor();
 
+    await p.goto(`${server.baseUrl}/account`);
+    const mine = p.getByRole('region', { name: 'Hidden by the hosts' });
+    await mine.getByRole('link', { name: 'Taped shoulder seams' }).waitFor();
+    await mine.getByText('Your appeal is with the hosts.', { exact: false }).waitFor();
+
     // Olga upholds the appeal in the moderation queue.
     await o.goto(`${server.baseUrl}/initiatives/${initiative.id}`);
     await o.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Moderation' }).click();
@@ -173,7 +178,7 @@ describe.skipIf(!chromiumAvailable())('contributions in Chromium', () => {
     await o.getByText('Upheld: it is visible again.').waitFor();
     await o.getByRole('heading', { name: 'No appeal is waiting' }).waitFor();
 
-    await p.reload();
+    await p.goto(ideaUrl);
     await p.getByRole('heading', { level: 1, name: 'Taped shoulder seams' }).waitFor();
     expect(await p.getByText('Hidden by the hosts').count()).toBe(0);
     await q.reload();

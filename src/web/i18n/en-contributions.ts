@@ -196,6 +196,10 @@ export const enContributions = {
     label: 'Theme', none: 'No theme', new: 'A new theme…', name: 'Name of the new theme', apply: 'Apply',
     set: 'The theme is set.', removed: 'It is no longer in a theme.', created: 'The theme “{{name}}” is created, with this contribution in it.',
   },
+  mine: {
+    title: 'Hidden by the hosts', lead: 'What the hosts hid of yours, and why. Open it to appeal, or to read the decision.',
+    appeal: { none: 'You have not appealed.', open: 'Your appeal is with the hosts.', upheld: 'Your appeal was upheld.', rejected: 'Your appeal was rejected.' },
+  },
   moderation: {
     lead: 'What people flagged and the appeals of authors whose contributions were hidden. Nothing is ever deleted.',
     hostsOnly: 'Only the hosts of this initiative moderate it.',

@@ -198,6 +198,10 @@ export const esContributions: typeof enContributions = {
     label: 'Tema', none: 'Sin tema', new: 'Un tema nuevo…', name: 'Nombre del tema nuevo', apply: 'Aplicar',
     set: 'El tema está asignado.', removed: 'Ya no está en ningún tema.', created: 'Se creó el tema «{{name}}» con esta aportación.',
   },
+  mine: {
+    title: 'Ocultado por los gestores', lead: 'Lo que los gestores ocultaron de lo tuyo, y por qué. Ábrelo para apelar o leer la decisión.',
+    appeal: { none: 'No has apelado.', open: 'Tu apelación está con los gestores.', upheld: 'Tu apelación fue aceptada.', rejected: 'Tu apelación fue rechazada.' },
+  },
   moderation: {
     lead: 'Lo que la gente señaló y las apelaciones de autores cuyas aportaciones se ocultaron. Nunca se borra nada.',
     hostsOnly: 'Solo los gestores de esta iniciativa la moderan.',

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 import { TokensSection } from './TokensSection';
+import { MyHiddenSection } from '../contributions/MyHiddenSection';
 import './account.css';
 
 export function AccountPage() {
@@ -20,6 +21,7 @@ export function AccountPage() {
         <PasswordForm />
       </div>
       <TokensSection />
+      <MyHiddenSection />
     </>
   );
 }

@@ -62,3 +62,12 @@ export function useBulk(initiativeId: string) {
   const refresh = useRefreshModeration();
   return useMutation({ mutationFn: (body: BulkBody) => api<BulkResult>('POST', `/initiatives/${enc(initiativeId)}/moderation/bulk`, body), onSuccess: refresh });
 }
+
+/** What the hosts hid of mine (contributions and comments), with the reason and where my appeal stands. */
+export const useMyHidden = () =>
+  useInfiniteQuery({
+    queryKey: ['me', 'moderation'],
+    queryFn: ({ pageParam }) => api<Page<MyHiddenItem>>('GET', `/me/moderation${query({ cursor: pageParam, limit: 50 })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
