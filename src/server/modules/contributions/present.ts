@@ -12,7 +12,8 @@ export function excerptOf(body: string, length = 240): string {
   const plain = body
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#>*_`~|-]+/g, ' ')
+    .replace(/[*_`~]+/g, '')
+    .replace(/^\s*(?:[#>|]+|[-+]\s|\d+\.\s)/gm, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return plain.length <= length ? plain : `${plain.slice(0, length - 1).replace(/\s+\S*$/, '')}…`;
