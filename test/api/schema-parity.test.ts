@@ -39,9 +39,10 @@ describe('migrations', () => {
   it('create the expected tables on SQLite', async () => {
     const shape = await shapeOf('sqlite');
     expect(Object.keys(shape).sort()).toEqual([
-      'api_tokens', 'appeals', 'comment_revisions', 'comments', 'contribution_attachments', 'contribution_authors', 'contribution_links', 'contribution_revisions',
-      'contribution_tags', 'contributions', 'events', 'flags', 'follows', 'initiative_invitees', 'initiative_stewards', 'initiatives', 'invitations', 'memberships',
-      'merges', 'needs', 'org_blocks', 'orgs', 'phases', 'search_index', 'sessions', 'shared_assets', 'supports', 'terms_acceptances', 'terms_versions', 'themes', 'users',
+      'api_tokens', 'appeals', 'comment_revisions', 'comments', 'consumer_offsets', 'contribution_attachments', 'contribution_authors', 'contribution_links', 'contribution_revisions',
+      'contribution_tags', 'contributions', 'events', 'flags', 'follows', 'initiative_invitees', 'initiative_stewards', 'initiatives', 'invitations', 'jobs', 'mail_deliveries', 'memberships',
+      'merges', 'needs', 'notification_preferences', 'notifications', 'org_blocks', 'orgs', 'phases', 'responses', 'search_index', 'sessions', 'shared_assets', 'supports', 'terms_acceptances',
+      'terms_versions', 'themes', 'update_links', 'updates', 'users', 'webhook_deliveries', 'webhooks',
     ]);
     expect(shape.events).toEqual(['actor_id', 'id', 'org_id', 'payload', 'subject_id', 'subject_type', 'time', 'type']);
   });
@@ -56,7 +57,7 @@ describe('migrations', () => {
       const target = await createTestDatabase(dialect);
       const handle = createDatabase(target.url);
       try {
-        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions']);
+        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth']);
         expect(await migrateToLatest(handle)).toEqual([]);
       } finally {
         await handle.close();

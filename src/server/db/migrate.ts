@@ -3,6 +3,7 @@ import type { DatabaseHandle, Dialect } from './database.js';
 import { foundation } from './migrations/0001_foundation.js';
 import { initiatives } from './migrations/0002_initiatives.js';
 import { contributions } from './migrations/0003_contributions.js';
+import { earToMouth } from './migrations/0004_ear_to_mouth.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -12,6 +13,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001_foundation': foundation,
   '0002_initiatives': initiatives,
   '0003_contributions': contributions,
+  '0004_ear_to_mouth': earToMouth,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -58,6 +58,8 @@ export interface ContributionsTable {
   hiddenBy: string | null;
   hiddenReason: string | null;
   firstResponseAt: string | null;
+  /** When the stewards were alerted that it waited past the response target. */
+  overdueAlertedAt: string | null;
   lastActivityAt: string;
   createdAt: string;
   updatedAt: string;

@@ -1,13 +1,15 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ContributionTables } from './schema-contributions.js';
+import type { DispatchTables } from './schema-dispatch.js';
 
 export type * from './schema-contributions.js';
+export type * from './schema-dispatch.js';
 
 /**
  * The database as Kysely sees it (camelCase here, snake_case in SQL via CamelCasePlugin).
  * Times are ISO-8601 UTC strings on both dialects (text on SQLite, timestamptz on PostgreSQL).
  */
-export interface Database extends ContributionTables {
+export interface Database extends ContributionTables, DispatchTables {
   users: UsersTable;
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
@@ -140,6 +142,8 @@ export interface InitiativesTable {
   termsDraft: unknown;
   /** The sealed version in force; 0 while in draft. */
   termsVersion: number;
+  /** The target time to a first response, in hours (default 7 days). */
+  responseTargetHours: Generated<number>;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

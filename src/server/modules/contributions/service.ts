@@ -43,7 +43,7 @@ export class ContributionsService {
       id, initiativeId, orgId: initiative.orgId, kind: body.kind, title: body.title.trim(), body: body.body, details: JSON.stringify(details),
       authorId: actor.userId, authorKind: membership?.kind ?? 'other', status: 'received', termsVersion: stamp.termsVersion, phaseId: stamp.phaseId,
       themeId: null, mergedIntoId: null, revision: 1, supportCount: 0, commentCount: 0, hiddenAt: null, hiddenBy: null, hiddenReason: null,
-      firstResponseAt: null, lastActivityAt: now, createdAt: now, updatedAt: now,
+      firstResponseAt: null, overdueAlertedAt: null, lastActivityAt: now, createdAt: now, updatedAt: now,
     };
     await this.ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto('contributions').values(row).execute();

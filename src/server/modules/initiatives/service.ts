@@ -66,7 +66,7 @@ export class InitiativesService {
       goals: JSON.stringify(body.goals ?? []), object: body.object, reach: body.reach, locus: body.locus, adaptability: body.adaptability,
       audience: JSON.stringify(body.audience), visibility: body.visibility, status: 'draft', currentPhaseId: null,
       termsDraft: JSON.stringify(defaultTerms()), termsVersion: 0, createdBy: actor.userId, createdAt: now, updatedAt: now,
-      launchedAt: null, closedAt: null, archivedAt: null,
+      launchedAt: null, closedAt: null, archivedAt: null, responseTargetHours: 168,
     };
     try {
       await this.ctx.db.transaction().execute(async (trx) => {
