@@ -110,6 +110,9 @@ describe.skipIf(!chromiumAvailable())('contributions in Chromium', () => {
     await support.dblclick();
     await q.getByRole('button', { name: 'Supported' }).waitFor();
     await q.getByText('1 support', { exact: true }).waitFor();
+    await q.waitForLoadState('networkidle');
+    await q.waitForTimeout(300);
+    expect(await q.getByText('1 support', { exact: true }).count()).toBe(1);
     expect((await apiGet<{ supportCount: number }>(quinn, `/contributions/${ideaId}`)).supportCount).toBe(1);
     await q.reload();
     await q.getByText('1 support', { exact: true }).waitFor();

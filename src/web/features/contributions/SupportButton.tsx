@@ -19,14 +19,21 @@ interface Props {
   hideCount?: boolean;
 }
 
-/** Support, or take it back; one request at a time, so a double click counts once. */
+const DOUBLE_CLICK_MS = 600;
+
+/** Support, or take it back; one request at a time, and a double click counts once. */
 export function SupportButton({ target, supported, count, onTermsNeeded, onChange, size = 'md', hideCount }: Props) {
   const { t } = useTranslation();
   const toast = useToast();
   const support = useSupport(target);
   const busy = useRef(false);
+  const lastClick = useRef(0);
   const click = () => {
-    if (busy.current) return;
+    // A double click is one intent: the second click neither repeats nor undoes the first,
+    // even when the server answered in between.
+    const now = Date.now();
+    if (busy.current || now - lastClick.current < DOUBLE_CLICK_MS) return;
+    lastClick.current = now;
     busy.current = true;
     support.mutate(!supported, {
       onSuccess: (state) => onChange?.(state),
