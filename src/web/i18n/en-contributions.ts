@@ -193,6 +193,10 @@ export const enContributions = {
     merged: 'Merged into “{{title}}”.', unmerge: 'Undo the merge', unmerged: 'The merge is undone: both are back as they were.',
   },
   themes: {
+    title: 'Themes', empty: 'No themes yet. Hosts group contributions that are about the same thing.',
+    suggest: 'Suggest groupings', suggested: 'Contributions that belong together', make: 'Make the theme “{{name}}”', made: 'The theme is made.',
+    noSuggestions_one: 'Nothing groups well among the {{count}} recent contribution without a theme.', noSuggestions_other: 'Nothing groups well among the {{count}} recent contributions without a theme.',
+    createdMany_one: 'The theme “{{name}}” holds {{count}} contribution.', createdMany_other: 'The theme “{{name}}” holds {{count}} contributions.',
     label: 'Theme', none: 'No theme', new: 'A new theme…', name: 'Name of the new theme', apply: 'Apply',
     set: 'The theme is set.', removed: 'It is no longer in a theme.', created: 'The theme “{{name}}” is created, with this contribution in it.',
   },

@@ -195,6 +195,10 @@ export const esContributions: typeof enContributions = {
     merged: 'Fusionada con «{{title}}».', unmerge: 'Deshacer la fusión', unmerged: 'La fusión está deshecha: ambas vuelven a estar como antes.',
   },
   themes: {
+    title: 'Temas', empty: 'Todavía no hay temas. Los gestores agrupan las aportaciones que tratan de lo mismo.',
+    suggest: 'Sugerir agrupaciones', suggested: 'Aportaciones que van juntas', make: 'Crear el tema «{{name}}»', made: 'El tema está creado.',
+    noSuggestions_one: 'Nada se agrupa bien entre la {{count}} aportación reciente sin tema.', noSuggestions_other: 'Nada se agrupa bien entre las {{count}} aportaciones recientes sin tema.',
+    createdMany_one: 'El tema «{{name}}» reúne {{count}} aportación.', createdMany_other: 'El tema «{{name}}» reúne {{count}} aportaciones.',
     label: 'Tema', none: 'Sin tema', new: 'Un tema nuevo…', name: 'Nombre del tema nuevo', apply: 'Aplicar',
     set: 'El tema está asignado.', removed: 'Ya no está en ningún tema.', created: 'Se creó el tema «{{name}}» con esta aportación.',
   },

@@ -281,6 +281,10 @@ async function captureContributions(browser: Browser, server: RunningServer, vie
   await a.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Moderation' }).click();
   await a.getByRole('heading', { level: 2, name: 'Appeals' }).waitFor();
   await shot(a, '37-moderation', v);
+  await a.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Contributions' }).click();
+  await a.getByRole('button', { name: 'Suggest groupings' }).click();
+  await a.getByText(/Contributions that belong together|Nothing groups well/).waitFor();
+  await shot(a, '37b-feed-host-themes', v);
   await a.getByLabel('Language').selectOption('es');
   await a.getByRole('navigation', { name: 'Secciones de la iniciativa' }).getByRole('link', { name: 'Aportaciones' }).click();
   await a.locator('.contribution-card').first().waitFor();

@@ -8,6 +8,7 @@ import { useInitiative } from '../initiatives/api';
 import { InitiativeNotFound } from '../initiatives/NotFound';
 import { Feed } from './Feed';
 import { InitiativeTabs } from './InitiativeTabs';
+import { ThemesCard } from './ThemesCard';
 import { WriteCard } from './WriteCard';
 import '../initiatives/initiatives.css';
 import './contributions.css';
@@ -34,6 +35,7 @@ export function FeedPage() {
         </div>
         <aside className="initiative-side">
           <WriteCard initiative={i} />
+          <ThemesCard initiative={i} />
         </aside>
       </div>
     </>
