@@ -301,8 +301,8 @@ describe.skipIf(!chromiumAvailable())('contributions in Chromium', () => {
         scripts: main.querySelectorAll('script').length,
         svgs: main.querySelectorAll('.markdown svg').length,
         iframes: main.querySelectorAll('iframe').length,
-        handlers: [...main.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
-        scriptLinks: [...main.querySelectorAll('[href], [src]')].filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? '')).length,
+        handlers: Array.from(main.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.toLowerCase().startsWith('on'))).length,
+        scriptLinks: Array.from(main.querySelectorAll('[href], [src]')).filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? '')).length,
         xss: (window as unknown as { __xss?: string }).__xss ?? null,
       };
     });
