@@ -48,6 +48,25 @@ async function withServices<T>(task: (services: Awaited<ReturnType<typeof buildA
   }
 }
 
+/** Only the dispatch worker: delivers notifications, e-mail and webhooks; run as many as wanted. */
+export async function worker(): Promise<void> {
+  const config = loadConfig();
+  const database = createDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  const { app, services } = await buildApp(config, database);
+  services.dispatch.worker.start();
+  console.log(`Moebius worker ${services.dispatch.dispatcher.workerId} is delivering (database: ${config.dialect === 'sqlite' ? config.sqlitePath : 'PostgreSQL'}).`);
+  const stop = (signal: string) => {
+    app.log.info({ signal }, 'worker shutting down');
+    app.close().then(() => database.close()).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 export async function migrate(): Promise<void> {
   const config = loadConfig();
   const database = createDatabase(config.databaseUrl);

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../server/config.js';
 import { MigrationError } from '../server/db/migrate.js';
 import { AppError } from '../server/lib/errors.js';
-import { adminCreateUser, migrate, seed, start, verifyTerms } from './commands.js';
+import { adminCreateUser, migrate, seed, start, verifyTerms, worker } from './commands.js';
 
 const USAGE = `Usage: moebius <command> [options]
 
 Commands:
   start                 migrate, seed the demo on a new embedded database, and serve
+                        (with the delivery worker inside, unless MOEBIUS_WORKER=0)
+  worker                only deliver: notifications, e-mail, webhooks (run as many as wanted)
   migrate               apply pending database migrations
   seed --demo           add the demo organisation "Acme Outdoor"
   admin create-user     create an account (--email, --name, --password-stdin or --password)
@@ -21,6 +23,11 @@ export const HELP: Record<string, string> = {
 
 Applies pending migrations, seeds the demo organisation when the embedded database is
 new (unless MOEBIUS_DEMO=0), and serves the API and web app on MOEBIUS_HOST:MOEBIUS_PORT.`,
+  worker: `Usage: moebius worker
+
+Runs only the delivery worker: it hands every committed event to the consumers (in-app
+notifications, e-mail, webhooks) and runs due jobs with retries. Several workers share the
+work safely. Serve with MOEBIUS_WORKER=0 when the workers run on their own.`,
   migrate: `Usage: moebius migrate
 
 Applies every pending forward-only migration to MOEBIUS_DATABASE_URL and lists them.`,
@@ -59,6 +66,10 @@ export async function main(argv: string[]): Promise<void> {
       case 'start':
         parseArgs({ args: rest, options: {}, strict: true });
         await start();
+        return;
+      case 'worker':
+        parseArgs({ args: rest, options: {}, strict: true });
+        await worker();
         return;
       case 'migrate':
         parseArgs({ args: rest, options: {}, strict: true });

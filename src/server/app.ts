@@ -53,6 +53,7 @@ import { themeRoutes } from './modules/themes/routes.js';
 import { ThemesService } from './modules/themes/service.js';
 import { TermsService } from './modules/terms/service.js';
 import { createModeration, type Moderation } from './modules/moderation/module.js';
+import { createDispatch, type Dispatch } from './modules/dispatch/module.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { peopleModerationRoutes } from './modules/moderation/people-routes.js';
 
@@ -83,6 +84,7 @@ export interface Services {
   search: SearchService;
   themes: ThemesService;
   moderation: Moderation;
+  dispatch: Dispatch;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -128,6 +130,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const themes = new ThemesService(ctx, events, initiatives, contributions);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const moderation = createModeration(ctx, { events, initiatives, contributions, orgs });
+  const dispatch = createDispatch(ctx);
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
   app.removeContentTypeParser('text/plain');
@@ -165,6 +168,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(moderationRoutes, { ctx, moderation });
   await app.register(peopleModerationRoutes, { moderation, rateLimits });
 
+  await dispatch.dispatcher.init();
+  app.addHook('onClose', async () => dispatch.worker.stop());
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch } };
 }

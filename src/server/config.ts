@@ -20,6 +20,8 @@ export interface Config {
   dataDir: string;
   /** Seed the demo organisation on first start with an empty embedded database. */
   demo: boolean;
+  /** Run the dispatch worker (notifications, e-mail, webhooks) inside `moebius start`. */
+  worker: boolean;
   /** `smtp://user:pass@host:port`; without it mail is written as .eml files under dataDir/mail. */
   smtpUrl: string | null;
 }
@@ -92,6 +94,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
   if (!['0', '1', 'true', 'false'].includes(demo)) {
     throw new ConfigError(`MOEBIUS_DEMO must be 1 or 0, not "${demo}".`);
   }
+  const worker = env.MOEBIUS_WORKER ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(worker)) {
+    throw new ConfigError(`MOEBIUS_WORKER must be 1 or 0, not "${worker}".`);
+  }
   const smtpUrl = env.MOEBIUS_SMTP_URL || null;
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('MOEBIUS_SMTP_URL must start with smtp:// or smtps://.');
@@ -110,6 +116,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
     logLevel,
     dataDir,
     demo: demo === '1' || demo === 'true',
+    worker: worker === '1' || worker === 'true',
     smtpUrl,
   };
 }

@@ -26,6 +26,7 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
       demoLogin = DEMO_LOGIN;
     }
     await app.listen({ port: config.port, host: config.host });
+    if (config.worker) services.dispatch.worker.start();
     return {
       app,
       services,

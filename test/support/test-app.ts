@@ -25,6 +25,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<Config> = 
     dataDir: database.dataDir,
     demo: false,
     smtpUrl: null,
+    worker: false,
     ...overrides,
   };
 }

@@ -1,0 +1,54 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Dispatcher } from './dispatcher.js';
+import type { JobQueue } from './jobs.js';
+
+/**
+ * The loop that delivers: hands new events to the consumers, then runs due jobs. Runs inside
+ * `moebius start` by default, or alone as `moebius worker` (as many processes as wanted).
+ */
+export class Worker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly jobs: JobQueue,
+    private readonly log: FastifyBaseLogger,
+    private readonly intervalMs = 250,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = () => {
+      this.running = this.once()
+        .then(() => undefined)
+        .catch((error: unknown) => this.log.error({ err: error }, 'dispatch pass failed'))
+        .finally(() => {
+          this.running = null;
+          if (!this.stopped) this.timer = setTimeout(loop, this.intervalMs);
+        });
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass: events to consumers, then due jobs. Returns how much was done. */
+  async once(): Promise<number> {
+    const events = await this.dispatcher.tick();
+    const jobs = await this.jobs.runDue();
+    return events + jobs;
+  }
+
+  /** Passes until there is nothing left to do now (tests, a drain before shutdown). */
+  async drain(maxPasses = 50): Promise<void> {
+    for (let pass = 0; pass < maxPasses; pass++) if ((await this.once()) === 0) return;
+  }
+}
