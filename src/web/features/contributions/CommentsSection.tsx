@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import { useSession } from '../../app/session';
 import { Button } from '../../components/Button';
 import { LoadError, Loading } from '../../components/Loading';
@@ -26,6 +27,17 @@ export function CommentsSection({ c, initiative, onTermsNeeded }: { c: Contribut
   const closed = c.hidden || c.mergedInto !== null;
   const canComment = !closed && (ability.allowed || ability.refusal === 'terms_not_accepted');
   const threads = comments.data?.pages.flatMap((p) => p.items) ?? [];
+  // A link to one comment (from search or moderation) lands on it once the conversation has loaded.
+  const { hash } = useLocation();
+  const loaded = comments.isSuccess;
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#comment-')) return;
+    const target = document.getElementById(hash.slice(1));
+    if (!target) return;
+    target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  }, [loaded, hash]);
   return (
     <Section id="comments" title={t('contributions.comments.title', { count: c.commentCount })}>
       {comments.isPending ? (

@@ -49,7 +49,7 @@ export function ContributionActions({ c, initiative, onEdit, onTermsNeeded }: Pr
           {t('contributions.page.edit')}
         </Button>
       )}
-      {user && !c.me.isAuthor && !c.hidden && (
+      {user && !c.me.isAuthor && !c.me.canModerate && !c.hidden && (
         <>
           <Button variant="ghost" onClick={() => setFlagging(true)}>
             {t('contributions.flag.button')}
