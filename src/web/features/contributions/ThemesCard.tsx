@@ -16,7 +16,7 @@ export function ThemesCard({ initiative }: { initiative: Initiative }) {
   const list = themes.data?.items ?? [];
   if (list.length === 0 && !host) return null;
   return (
-    <section className="card side-card" aria-labelledby="themes-title">
+    <section className={host ? 'card side-card' : 'card side-card themes-card-plain'} aria-labelledby="themes-title">
       <h2 id="themes-title">{t('contributions.themes.title')}</h2>
       {list.length > 0 ? (
         <ul className="theme-list">
