@@ -32,6 +32,7 @@ export const enContributions = {
     not_a_participant: 'Only members of the organisation (not observers) take part. Ask an owner for an invitation.',
     initiative_not_open: 'This initiative is not open for contributions.',
     unauthorized: 'Log in to take part.',
+    blocked: 'The hosts have blocked you from contributing, supporting and commenting here. You can still read.',
     other: 'This is not possible right now.',
   },
   feed: {

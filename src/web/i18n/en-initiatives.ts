@@ -55,7 +55,7 @@ export const enInitiatives = {
     login: 'Log in to take part.',
     codes: {
       terms_not_accepted: 'after you accept the terms', phase_closed: 'not in this phase', not_in_audience: 'this initiative invites other protagonists',
-      not_a_participant: 'only members of the organisation', initiative_not_open: 'the initiative is not open', unauthorized: 'log in first', other: 'not available',
+      not_a_participant: 'only members of the organisation', initiative_not_open: 'the initiative is not open', unauthorized: 'log in first', blocked: 'the hosts blocked you here', other: 'not available',
     },
   },
   acceptDialog: {

@@ -34,6 +34,7 @@ export const esContributions: typeof enContributions = {
     not_a_participant: 'Solo participan los miembros de la organización (no los observadores). Pide una invitación a quien la administra.',
     initiative_not_open: 'Esta iniciativa no está abierta a aportaciones.',
     unauthorized: 'Inicia sesión para participar.',
+    blocked: 'Los gestores te han bloqueado: no puedes aportar, apoyar ni comentar aquí. Sí puedes leer.',
     other: 'Ahora no es posible.',
   },
   feed: {

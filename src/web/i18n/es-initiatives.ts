@@ -57,7 +57,7 @@ export const esInitiatives: typeof enInitiatives = {
     login: 'Inicia sesión para participar.',
     codes: {
       terms_not_accepted: 'cuando aceptes las condiciones', phase_closed: 'no en esta fase', not_in_audience: 'esta iniciativa invita a otros protagonistas',
-      not_a_participant: 'solo miembros de la organización', initiative_not_open: 'la iniciativa no está abierta', unauthorized: 'inicia sesión primero', other: 'no disponible',
+      not_a_participant: 'solo miembros de la organización', initiative_not_open: 'la iniciativa no está abierta', unauthorized: 'inicia sesión primero', blocked: 'los gestores te bloquearon aquí', other: 'no disponible',
     },
   },
   acceptDialog: {

@@ -2,8 +2,8 @@ import { useSession } from '../../app/session';
 import { useParticipation } from '../initiatives/api';
 import type { Initiative, PhaseAction } from '../initiatives/types';
 
-export type Refusal = 'terms_not_accepted' | 'phase_closed' | 'not_in_audience' | 'not_a_participant' | 'initiative_not_open' | 'unauthorized' | 'other';
-const REFUSALS: readonly string[] = ['terms_not_accepted', 'phase_closed', 'not_in_audience', 'not_a_participant', 'initiative_not_open', 'unauthorized'];
+export type Refusal = 'terms_not_accepted' | 'phase_closed' | 'not_in_audience' | 'not_a_participant' | 'initiative_not_open' | 'unauthorized' | 'blocked' | 'other';
+const REFUSALS: readonly string[] = ['terms_not_accepted', 'phase_closed', 'not_in_audience', 'not_a_participant', 'initiative_not_open', 'unauthorized', 'blocked'];
 
 export interface Ability {
   allowed: boolean;

@@ -8,8 +8,8 @@ import { AcceptTermsDialog } from './AcceptTermsDialog';
 import { useParticipation, useTerms } from './api';
 import { ACTIONS, type Initiative } from './types';
 
-type KnownCode = 'terms_not_accepted' | 'phase_closed' | 'not_in_audience' | 'not_a_participant' | 'initiative_not_open' | 'unauthorized';
-const KNOWN: readonly string[] = ['terms_not_accepted', 'phase_closed', 'not_in_audience', 'not_a_participant', 'initiative_not_open', 'unauthorized'] satisfies KnownCode[];
+type KnownCode = 'terms_not_accepted' | 'phase_closed' | 'not_in_audience' | 'not_a_participant' | 'initiative_not_open' | 'unauthorized' | 'blocked';
+const KNOWN: readonly string[] = ['terms_not_accepted', 'phase_closed', 'not_in_audience', 'not_a_participant', 'initiative_not_open', 'unauthorized', 'blocked'] satisfies KnownCode[];
 const WRITE_ACTIONS = [
   { kind: 'experience', action: 'tell_experiences' },
   { kind: 'idea', action: 'propose_ideas' },
