@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001_foundation.js';
 import { initiatives } from './migrations/0002_initiatives.js';
 import { contributions } from './migrations/0003_contributions.js';
 import { earToMouth } from './migrations/0004_ear_to_mouth.js';
+import { webhooks } from './migrations/0005_webhooks.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -14,6 +15,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0002_initiatives': initiatives,
   '0003_contributions': contributions,
   '0004_ear_to_mouth': earToMouth,
+  '0005_webhooks': webhooks,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -114,6 +114,8 @@ export interface WebhooksTable {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when an owner deletes the endpoint: it stops, its delivery log stays (migration 0005). */
+  deletedAt: string | null;
 }
 
 export interface WebhookDeliveriesTable {
