@@ -54,6 +54,10 @@ import { ThemesService } from './modules/themes/service.js';
 import { TermsService } from './modules/terms/service.js';
 import { createModeration, type Moderation } from './modules/moderation/module.js';
 import { createDispatch, type Dispatch } from './modules/dispatch/module.js';
+import { alertOverdue } from './modules/responses/overdue.js';
+import { responseRoutes } from './modules/responses/routes.js';
+import { ResponsesService } from './modules/responses/service.js';
+import { UpdatesService } from './modules/responses/updates.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { peopleModerationRoutes } from './modules/moderation/people-routes.js';
 
@@ -85,6 +89,8 @@ export interface Services {
   themes: ThemesService;
   moderation: Moderation;
   dispatch: Dispatch;
+  responses: ResponsesService;
+  updates: UpdatesService;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -131,6 +137,9 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const moderation = createModeration(ctx, { events, initiatives, contributions, orgs });
   const dispatch = createDispatch(ctx);
+  const responses = new ResponsesService(ctx, events, initiatives, contributions);
+  const updates = new UpdatesService(ctx, events, initiatives);
+  dispatch.worker.schedule('response-target alerts', 60_000, () => alertOverdue(ctx, events));
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
   app.removeContentTypeParser('text/plain');
@@ -168,8 +177,9 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(moderationRoutes, { ctx, moderation });
   await app.register(peopleModerationRoutes, { moderation, rateLimits });
 
+  await app.register(responseRoutes, { ctx, initiatives, responses, updates });
   await dispatch.dispatcher.init();
   app.addHook('onClose', async () => dispatch.worker.stop());
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch, responses, updates } };
 }

@@ -10,6 +10,7 @@ export class Worker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private readonly periodic: { name: string; everyMs: number; task: () => Promise<unknown>; lastRun: number }[] = [];
 
   constructor(
     private readonly dispatcher: Dispatcher,
@@ -17,6 +18,11 @@ export class Worker {
     private readonly log: FastifyBaseLogger,
     private readonly intervalMs = 250,
   ) {}
+
+  /** A task the worker runs at most every `everyMs` (real time), e.g. response-target alerts and digest planning. */
+  schedule(name: string, everyMs: number, task: () => Promise<unknown>): void {
+    this.periodic.push({ name, everyMs, task, lastRun: 0 });
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -42,6 +48,11 @@ export class Worker {
 
   /** One pass: events to consumers, then due jobs. Returns how much was done. */
   async once(): Promise<number> {
+    for (const p of this.periodic) {
+      if (Date.now() - p.lastRun < p.everyMs) continue;
+      p.lastRun = Date.now();
+      await p.task().catch((error: unknown) => this.log.error({ err: error, task: p.name }, 'periodic task failed'));
+    }
     const events = await this.dispatcher.tick();
     const jobs = await this.jobs.runDue();
     return events + jobs;
