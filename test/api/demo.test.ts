@@ -40,6 +40,11 @@ describeEachDatabase('demo data', (t) => {
     expect(merged.body.items.map((i) => [i.title, i.mergedInto?.title])).toEqual([['Put a repair kit in each hut', 'A repair kit in every mountain hut']]);
     const themes = await ana.get<{ items: { name: string; contributionCount: number }[] }>(`/api/v1/initiatives/${repairId}/themes`);
     expect(themes.body.items.map((th) => th.name).sort()).toEqual(['Repair on the trail', 'Zips']);
+    const times = await ana.get<{ answered: number; overdue: number; waiting: number }>(`/api/v1/initiatives/${repairId}/response-times`);
+    expect(times.body).toMatchObject({ answered: 3, overdue: 1 });
+    expect(times.body.waiting).toBeGreaterThanOrEqual(2);
+    const updates = await ana.get<{ items: { title: string }[] }>(`/api/v1/initiatives/${repairId}/updates`);
+    expect(updates.body.items.map((u) => u.title)).toEqual(['First talks with partner shops', 'Five huts will pilot the repair kits']);
     const appeals = await ana.get<{ items: { status: string }[] }>(`/api/v1/initiatives/${repairId}/moderation/appeals?status=open`);
     expect(appeals.body.items).toHaveLength(1);
 

@@ -1,4 +1,5 @@
 import type { Services } from '../app.js';
+import type { Db } from '../db/database.js';
 import type { Actor } from '../lib/actor.js';
 import type { CreateContributionBody } from '../modules/contributions/schemas.js';
 
@@ -16,7 +17,7 @@ export interface DemoPeople {
  * supports and a conversation, a co-authored idea, a duplicate merged into its twin, and a
  * contribution the stewards hid whose author appealed. The rain jackets hear a few experiences.
  */
-export async function seedContributions(services: Services, people: DemoPeople, ids: { rain: string; repair: string }): Promise<void> {
+export async function seedContributions(services: Services, db: Db, people: DemoPeople, ids: { rain: string; repair: string }): Promise<void> {
   const { ana, chloe, jonas, lars, priya, kwame } = people;
   const { contributions: c, support, comments } = services;
   for (const person of [ana, chloe, jonas, lars, priya]) await services.terms.accept(person, ids.repair, 2);
@@ -77,6 +78,16 @@ export async function seedContributions(services: Services, people: DemoPeople, 
   await services.moderation.flags.flag(chloe, 'contribution', offTopic.id, { reason: 'off_topic', note: 'This is about buying, not repairing.' });
   await services.moderation.hiding.hide(ana, 'contribution', offTopic.id, 'Off topic: this initiative is about repairing gear, not buying it. Tell us what repair costs you instead?');
   await services.moderation.appeals.appeal(jonas, 'contribution', offTopic.id, 'I meant: repairs are so expensive that cheap gear wins. That is a repair problem.');
+
+  // The stewards answer most of it; one experience has waited past the 7-day target, one is new.
+  const respond = (id: string, status: 'received' | 'under_review' | 'accepted', text: string) => services.responses.respond(ana, id, { status, text });
+  await respond(kits.id, 'accepted', 'Yes. Five huts on the Haute Route will pilot the kits this winter; the hiking club checks them monthly.');
+  await respond(corners.id, 'under_review', 'We are talking to the first three partner shops about space and training.');
+  await respond(zipGood.id, 'received', 'Thank you — stories like this are why we started the repair service.');
+  await services.updates.publish(ana, ids.repair, { title: 'Five huts will pilot the repair kits', body: 'The kits go up with the December supplies. Each holds glue, thread, straps and sole screws, with a **card for every fix**.', contributionIds: [kits.id, sole.id] });
+  await services.updates.publish(ana, ids.repair, { title: 'First talks with partner shops', body: 'Three shops in Chamonix, Zermatt and Cortina want a repair corner. We visit them in January.', contributionIds: [corners.id] });
+  const nineDaysAgo = new Date(Date.now() - 9 * 86_400_000).toISOString();
+  await db.updateTable('contributions').set({ createdAt: nineDaysAgo, lastActivityAt: nineDaysAgo }).where('id', '=', sole.id).execute();
 
   for (const person of [ana, kwame]) await services.terms.accept(person, ids.rain, 2);
   const soaked = await c.create(chloe, ids.rain, {

@@ -70,7 +70,7 @@ export async function seedDemo(services: Services, db: Db): Promise<boolean> {
     kwame: person('kwame@textile-supply.example'),
     lars: person('lars@hiking-club.example'),
   });
-  await seedContributions(services, { ana, chloe: person('chloe@example.com'), jonas: person('jonas@example.com'), lars: person('lars@hiking-club.example'), priya: person('priya@trailmaps.example'), kwame: person('kwame@textile-supply.example') }, initiatives);
+  await seedContributions(services, db, { ana, chloe: person('chloe@example.com'), jonas: person('jonas@example.com'), lars: person('lars@hiking-club.example'), priya: person('priya@trailmaps.example'), kwame: person('kwame@textile-supply.example') }, initiatives);
   await services.invitations.create(ana, org.slug, { email: 'newcomer@example.com', kind: 'customer', role: 'member', message: 'We would love your view on our new rain jackets.' });
   await services.orgs.create(ana, {
     name: 'Acme Board Room',
