@@ -54,6 +54,10 @@ import { ThemesService } from './modules/themes/service.js';
 import { TermsService } from './modules/terms/service.js';
 import { createModeration, type Moderation } from './modules/moderation/module.js';
 import { createDispatch, type Dispatch } from './modules/dispatch/module.js';
+import { createNotifications, type Notifications } from './modules/notifications/module.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { createWebhooks, type Webhooks } from './modules/webhooks/module.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 import { alertOverdue } from './modules/responses/overdue.js';
 import { responseRoutes } from './modules/responses/routes.js';
 import { ResponsesService } from './modules/responses/service.js';
@@ -89,8 +93,10 @@ export interface Services {
   themes: ThemesService;
   moderation: Moderation;
   dispatch: Dispatch;
+  notifications: Notifications;
   responses: ResponsesService;
   updates: UpdatesService;
+  webhooks: Webhooks;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -137,6 +143,9 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const moderation = createModeration(ctx, { events, initiatives, contributions, orgs });
   const dispatch = createDispatch(ctx);
+  const notifications = createNotifications(ctx, dispatch);
+  dispatch.worker.schedule('digest planning', 600_000, () => notifications.digests.schedule());
+  const webhooks = createWebhooks(ctx, { events, orgs, dispatch });
   const responses = new ResponsesService(ctx, events, initiatives, contributions);
   const updates = new UpdatesService(ctx, events, initiatives);
   dispatch.worker.schedule('response-target alerts', 60_000, () => alertOverdue(ctx, events));
@@ -176,10 +185,12 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(themeRoutes, { themes });
   await app.register(moderationRoutes, { ctx, moderation });
   await app.register(peopleModerationRoutes, { moderation, rateLimits });
+  await app.register(notificationRoutes, { ctx, notifications });
 
   await app.register(responseRoutes, { ctx, initiatives, responses, updates });
+  await app.register(webhookRoutes, { webhooks: webhooks.service });
   await dispatch.dispatcher.init();
   app.addHook('onClose', async () => dispatch.worker.stop());
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch, responses, updates } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch, notifications, responses, updates, webhooks } };
 }
