@@ -64,12 +64,16 @@ import { ResponsesService } from './modules/responses/service.js';
 import { UpdatesService } from './modules/responses/updates.js';
 import { moderationRoutes } from './modules/moderation/routes.js';
 import { peopleModerationRoutes } from './modules/moderation/people-routes.js';
+import { LiveHub, type LiveOptions } from './modules/live/hub.js';
+import { liveRoutes } from './modules/live/routes.js';
 
 export interface AppOptions {
   clock?: Clock;
   mailer?: Mailer;
   rateLimits?: Partial<RateLimits>;
   logger?: FastifyServerOptions['logger'];
+  /** Live streams (SSE): poll interval, heartbeat, limits. */
+  live?: Partial<LiveOptions>;
 }
 
 export interface Services {
@@ -97,6 +101,7 @@ export interface Services {
   responses: ResponsesService;
   updates: UpdatesService;
   webhooks: Webhooks;
+  live: LiveHub;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -148,6 +153,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const webhooks = createWebhooks(ctx, { events, orgs, dispatch });
   const responses = new ResponsesService(ctx, events, initiatives, contributions);
   const updates = new UpdatesService(ctx, events, initiatives);
+  const live = new LiveHub(ctx, options.live);
   dispatch.worker.schedule('response-target alerts', 60_000, () => alertOverdue(ctx, events));
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
@@ -189,8 +195,12 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
 
   await app.register(responseRoutes, { ctx, initiatives, responses, updates });
   await app.register(webhookRoutes, { webhooks: webhooks.service });
+  await app.register(liveRoutes, { ctx, initiatives, hub: live });
+  // Streams end before the server stops accepting (it waits for open connections), then the poller stops.
+  app.addHook('preClose', async () => live.close());
+  app.addHook('onClose', async () => live.close());
   await dispatch.dispatcher.init();
   app.addHook('onClose', async () => dispatch.worker.stop());
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch, notifications, responses, updates, webhooks } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch, notifications, responses, updates, webhooks, live } };
 }

@@ -1,0 +1,409 @@
+import type { Context } from '../../context.js';
+import type { NotificationRow } from '../../db/schema.js';
+import type { StoredEvent } from '../dispatch/dispatcher.js';
+import { audienceOf, initiativeIdOf, loadHiddenFacts, NO_HIDDEN, present, restriction, type HiddenFacts } from './audience.js';
+import { eventsAfter, lastEventId, notificationsOf, unreadCounts, uuidFloor } from './queries.js';
+import type { LiveNotification } from './schemas.js';
+import { HEARTBEAT, sseFrame, type SseConnection } from './sse.js';
+
+export interface LiveOptions {
+  /** How often the events table is read (one query per process, whatever the number of readers). */
+  pollMs: number;
+  /** How often the notifications of connected people are read. */
+  notificationPollMs: number;
+  /** A comment line keeps proxies from closing an idle stream. */
+  heartbeatMs: number;
+  /** Streams end after this long (±10 %), and the browser reconnects: access is checked again, load rebalances across nodes. */
+  maxStreamMs: number;
+  /** Open streams per process; beyond, new streams are refused with 429. */
+  maxStreams: number;
+  /** Bytes waiting in one reader's socket before it is dropped as too slow. */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
+  pollMs: 300,
+  notificationPollMs: 1_000,
+  heartbeatMs: 15_000,
+  maxStreamMs: 10 * 60_000,
+  maxStreams: 20_000,
+  maxBufferedBytes: 1_048_576,
+};
+
+/** How long a hole in the event ids may be a transaction still committing (PostgreSQL) before it is skipped. */
+const GAP_WAIT_MS = 3_000;
+const EVENT_BATCH = 500;
+/** Notification rows are read again for this long, so a row committed late (another writer, clock skew) is not missed. */
+export const NOTIFICATION_LOOKBACK_MS = 5_000;
+const NOTIFICATION_BATCH = 1_000;
+/** Messages held for a stream while its replay runs; beyond, the stream is dropped (it resumes). */
+const MAX_PENDING = 5_000;
+/** Event ids remembered per person stream to deliver each notification once despite the lookback. */
+const MAX_DELIVERED = 512;
+
+interface Pending {
+  eventId: number;
+  frame: Buffer;
+}
+
+abstract class Stream {
+  /** Live messages wait here while the replay is written; null once the stream is live. */
+  pending: Pending[] | null = [];
+  /** Messages with an id up to this one were read elsewhere (resuming from another node that is ahead). */
+  skipUpTo = 0;
+  readonly deadline: number;
+
+  constructor(
+    readonly connection: SseConnection,
+    maxStreamMs: number,
+  ) {
+    this.deadline = Date.now() + maxStreamMs * (0.9 + Math.random() * 0.2);
+  }
+
+  deliver(eventId: number, frame: Buffer): void {
+    if (eventId <= this.skipUpTo) return;
+    if (this.pending === null) {
+      this.connection.write(frame);
+    } else if (this.pending.length < MAX_PENDING) {
+      this.pending.push({ eventId, frame });
+    } else {
+      this.connection.close();
+    }
+  }
+
+  /** Writes what arrived during the replay (minus what the replay already sent) and goes live. */
+  goLive(alreadySent: (eventId: number) => boolean = () => false): void {
+    const pending = this.pending ?? [];
+    this.pending = null;
+    for (const p of pending) if (p.eventId > this.skipUpTo && !alreadySent(p.eventId)) this.connection.write(p.frame);
+  }
+}
+
+/** A reader of one initiative's activity. */
+export class InitiativeStream extends Stream {
+  constructor(
+    connection: SseConnection,
+    maxStreamMs: number,
+    readonly initiativeId: string,
+    readonly userId: string | null,
+    /** A steward of the initiative or an owner of its organisation. */
+    readonly host: boolean,
+  ) {
+    super(connection, maxStreamMs);
+  }
+
+  /** Whether this reader may read `event`; `restricted` is the test for events about hidden content. */
+  mayRead(event: StoredEvent, restricted: ((userId: string | null) => boolean) | null): boolean {
+    if (this.host) return true;
+    if (audienceOf(event.type) !== 'public') return false;
+    return restricted === null || restricted(this.userId);
+  }
+}
+
+/** A person reading their own notifications. */
+export class PersonStream extends Stream {
+  /** Event ids of notifications already sent (bounded), so the lookback never sends one twice. */
+  private readonly delivered = new Set<number>();
+  lastUnread = -1;
+
+  constructor(
+    connection: SseConnection,
+    maxStreamMs: number,
+    readonly userId: string,
+  ) {
+    super(connection, maxStreamMs);
+  }
+
+  remember(eventId: number): void {
+    this.delivered.add(eventId);
+    if (this.delivered.size > MAX_DELIVERED) {
+      const oldest = this.delivered.values().next();
+      if (oldest.done !== true) this.delivered.delete(oldest.value);
+    }
+  }
+
+  sent(eventId: number): boolean {
+    return this.delivered.has(eventId);
+  }
+
+  notify(row: NotificationRow, unreadCount: number): void {
+    if (this.sent(row.eventId) || row.eventId <= this.skipUpTo) return;
+    this.remember(row.eventId);
+    this.deliver(row.eventId, sseFrame(row.type, presentNotification(row, unreadCount), row.eventId));
+  }
+
+  unread(count: number): void {
+    if (count === this.lastUnread || this.pending !== null) return;
+    this.lastUnread = count;
+    this.connection.write(sseFrame('unread', { unreadCount: count }));
+  }
+}
+
+export const presentNotification = (row: NotificationRow, unreadCount: number): LiveNotification => ({
+  id: row.id,
+  eventId: row.eventId,
+  type: row.type,
+  initiativeId: row.initiativeId,
+  subjectType: row.subjectType,
+  subjectId: row.subjectId,
+  data: row.data,
+  createdAt: row.createdAt,
+  unreadCount,
+});
+
+/** Cursors at the moment a stream joined: what it must replay itself, and what the hub delivers live. */
+export interface JoinPoint {
+  /** Every event up to this id was handed to the streams that were open; later ones reach the new stream live. */
+  eventCursor: number;
+}
+
+export class LiveBusyError extends Error {}
+
+/**
+ * One per process. Reads the events outbox (and the notifications of connected people) on a
+ * timer while anyone listens, and fans each event out in memory: it is encoded once per audience
+ * (public or hosts), and the same bytes go to every reader allowed to read it. Every node of a
+ * deployment runs its own hub over the shared database, so a stream works on any node.
+ */
+export class LiveHub {
+  readonly options: LiveOptions;
+  private readonly initiatives = new Map<string, Set<InitiativeStream>>();
+  private readonly people = new Map<string, Set<PersonStream>>();
+  private streams = 0;
+  private joining = 0;
+
+  private eventCursor = 0;
+  private gap: { after: number; since: number } | null = null;
+  private notificationCursor = '';
+  private lastNotificationPoll = 0;
+
+  private starting: Promise<void> | null = null;
+  private generation = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly ctx: Context,
+    options: Partial<LiveOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_LIVE_OPTIONS, ...options };
+  }
+
+  /** Open streams (for metrics and tests). */
+  get size(): number {
+    return this.streams;
+  }
+
+  /** Whether the poller runs (it runs only while someone listens). */
+  get active(): boolean {
+    return this.starting !== null;
+  }
+
+  /**
+   * Registers a stream between two polls (never during one), so that everything up to the
+   * returned cursor was delivered before it joined and everything after reaches it live.
+   */
+  async join(stream: InitiativeStream | PersonStream): Promise<JoinPoint> {
+    if (this.closed || this.streams + this.joining >= this.options.maxStreams) throw new LiveBusyError('too many live streams');
+    this.joining++;
+    try {
+      await this.start();
+      while (this.running !== null) await this.running;
+      if (this.closed || stream.connection.closed) throw new LiveBusyError('closed');
+      if (stream instanceof InitiativeStream) add(this.initiatives, stream.initiativeId, stream);
+      else add(this.people, stream.userId, stream);
+      this.streams++;
+      stream.connection.onClose(() => this.leave(stream));
+      return { eventCursor: this.eventCursor };
+    } finally {
+      this.joining--;
+      if (this.streams + this.joining === 0) this.stop();
+    }
+  }
+
+  private leave(stream: InitiativeStream | PersonStream): void {
+    const removed = stream instanceof InitiativeStream ? remove(this.initiatives, stream.initiativeId, stream) : remove(this.people, stream.userId, stream);
+    if (!removed) return;
+    this.streams--;
+    if (this.streams + this.joining === 0) this.stop();
+  }
+
+  /** Ends every stream and stops polling (server shutdown). */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const set of [...this.initiatives.values(), ...this.people.values()]) for (const stream of [...set]) stream.connection.close();
+    this.stop();
+    while (this.running !== null) await this.running;
+  }
+
+  private start(): Promise<void> {
+    this.starting ??= (async () => {
+      while (this.running !== null) await this.running;
+      try {
+        this.eventCursor = await lastEventId(this.ctx.db);
+      } catch (error) {
+        this.starting = null;
+        throw error;
+      }
+      this.gap = null;
+      this.notificationCursor = uuidFloor(Date.now());
+      this.lastNotificationPoll = 0;
+      const generation = ++this.generation;
+      const loop = (): void => {
+        if (generation !== this.generation) return;
+        this.running = this.poll()
+          .catch((error: unknown) => {
+            this.ctx.log.error({ err: error }, 'live poll failed');
+            return false;
+          })
+          .then((more) => {
+            this.running = null;
+            if (generation === this.generation) this.timer = setTimeout(loop, more ? 0 : this.options.pollMs);
+          });
+      };
+      this.timer = setTimeout(loop, this.options.pollMs);
+      this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
+      this.heartbeat.unref();
+    })();
+    return this.starting;
+  }
+
+  private stop(): void {
+    if (this.starting === null) return;
+    this.starting = null;
+    this.generation++;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.timer = null;
+    this.heartbeat = null;
+  }
+
+  /** One pass; true when there is more to read at once. */
+  private async poll(): Promise<boolean> {
+    const more = await this.pollEvents();
+    if (this.people.size > 0 && Date.now() - this.lastNotificationPoll >= this.options.notificationPollMs) {
+      this.lastNotificationPoll = Date.now();
+      await this.pollNotifications();
+    }
+    return more;
+  }
+
+  private async pollEvents(): Promise<boolean> {
+    const rows = await eventsAfter(this.ctx.db, this.eventCursor, EVENT_BATCH);
+    const batch = this.contiguous(rows);
+    if (batch.length === 0) return false;
+    const watched = batch.filter((event) => {
+      const initiativeId = initiativeIdOf(event);
+      return initiativeId !== null && this.initiatives.has(initiativeId);
+    });
+    const facts = watched.length === 0 ? NO_HIDDEN : await loadHiddenFacts(this.ctx.db, watched);
+    for (const event of watched) this.fanOut(event, facts);
+    this.eventCursor = batch[batch.length - 1]?.id ?? this.eventCursor;
+    return rows.length === EVENT_BATCH && batch.length === rows.length;
+  }
+
+  /** Sends one event to every reader of its initiative allowed to read it, encoded once. */
+  private fanOut(event: StoredEvent, facts: HiddenFacts): void {
+    const initiativeId = initiativeIdOf(event);
+    const readers = initiativeId === null ? undefined : this.initiatives.get(initiativeId);
+    if (initiativeId === null || readers === undefined) return;
+    const restricted = restriction(event, facts);
+    let frame: Buffer | null = null;
+    for (const reader of readers) {
+      if (!reader.mayRead(event, restricted)) continue;
+      frame ??= sseFrame(event.type, present(event, initiativeId), event.id);
+      reader.deliver(event.id, frame);
+    }
+  }
+
+  /**
+   * The events up to the first hole in the ids. On PostgreSQL an id can become visible after a
+   * higher one (its transaction commits later); a hole is waited for, then skipped (a rollback).
+   */
+  private contiguous(events: StoredEvent[]): StoredEvent[] {
+    const out: StoredEvent[] = [];
+    let expected = this.eventCursor + 1;
+    for (const event of events) {
+      if (event.id !== expected) {
+        if (this.gap?.after !== expected - 1) {
+          this.gap = { after: expected - 1, since: Date.now() };
+          break;
+        }
+        if (Date.now() - this.gap.since < GAP_WAIT_MS) break;
+        this.gap = null;
+      }
+      out.push(event);
+      expected = event.id + 1;
+    }
+    return out;
+  }
+
+  /**
+   * New notification rows of the people connected to this node. Rows are read from a few seconds
+   * back (ids are time-ordered UUIDs), so a row whose transaction committed late is still found;
+   * each stream remembers what it sent, so nothing is sent twice.
+   */
+  private async pollNotifications(): Promise<void> {
+    const users = [...this.people.keys()];
+    const floor = uuidFloor(Date.now() - NOTIFICATION_LOOKBACK_MS);
+    let after = this.notificationCursor < floor ? this.notificationCursor : floor;
+    const touched = new Map<string, NotificationRow[]>();
+    for (let page = 0; page < 20; page++) {
+      const rows = await notificationsOf(this.ctx.db, this.ctx.dialect, users, after, NOTIFICATION_BATCH);
+      for (const row of rows) {
+        const streams = this.people.get(row.userId);
+        if (streams === undefined || ![...streams].some((s) => !s.sent(row.eventId))) continue;
+        const list = touched.get(row.userId) ?? [];
+        list.push(row);
+        touched.set(row.userId, list);
+      }
+      const last = rows[rows.length - 1];
+      if (last !== undefined) {
+        after = last.id;
+        if (last.id > this.notificationCursor) this.notificationCursor = last.id;
+      }
+      if (rows.length < NOTIFICATION_BATCH) break;
+    }
+    if (touched.size === 0) return;
+    const counts = await unreadCounts(this.ctx.db, this.ctx.dialect, [...touched.keys()]);
+    for (const [userId, rows] of touched) {
+      const count = counts.get(userId) ?? 0;
+      for (const stream of this.people.get(userId) ?? []) {
+        for (const row of rows) stream.notify(row, count);
+        if (stream.pending === null) stream.lastUnread = count;
+      }
+    }
+  }
+
+  /** Heartbeats, the end of streams that lived long enough, and unread counts changed elsewhere (read in another tab). */
+  private beat(): void {
+    const now = Date.now();
+    for (const set of [...this.initiatives.values(), ...this.people.values()]) {
+      for (const stream of [...set]) {
+        if (now > stream.deadline) stream.connection.close();
+        else stream.connection.write(HEARTBEAT);
+      }
+    }
+    if (this.people.size === 0) return;
+    void unreadCounts(this.ctx.db, this.ctx.dialect, [...this.people.keys()])
+      .then((counts) => {
+        for (const [userId, count] of counts) for (const stream of this.people.get(userId) ?? []) stream.unread(count);
+      })
+      .catch((error: unknown) => this.ctx.log.warn({ err: error }, 'live unread counts failed'));
+  }
+}
+
+function add<T>(map: Map<string, Set<T>>, key: string, value: T): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function remove<T>(map: Map<string, Set<T>>, key: string, value: T): boolean {
+  const set = map.get(key);
+  if (!set?.delete(value)) return false;
+  if (set.size === 0) map.delete(key);
+  return true;
+}
