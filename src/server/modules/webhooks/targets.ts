@@ -46,6 +46,13 @@ export function isNonPublicAddress(address: string): boolean {
   if (family === 0) return false;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (mapped?.[1] !== undefined) return nonPublic.check(mapped[1], 'ipv4');
+  // The URL parser writes IPv4-mapped addresses in hex: [::ffff:7f00:1] is 127.0.0.1.
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(ip);
+  if (hex?.[1] !== undefined && hex[2] !== undefined) {
+    const high = parseInt(hex[1], 16);
+    const low = parseInt(hex[2], 16);
+    return nonPublic.check(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`, 'ipv4');
+  }
   return nonPublic.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
