@@ -9,6 +9,10 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** A stable Message-ID (without it nodemailer makes a random one), e.g. derived from a dedupe key. */
+  messageId?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
