@@ -205,17 +205,17 @@ describeEachDatabase('webhooks', (t) => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, responseStatus: 200, error: null, nextAttemptAt: null });
   });
 
-  it('gives up after eight attempts (dead), then an owner redelivers it by hand', async () => {
+  it('gives up after twelve attempts (dead), then an owner redelivers it by hand', async () => {
     const { owner, slug, webhook, path } = await setup();
     receiver.answer(path, 503);
     await rename(owner, slug, 'Doomed');
-    for (let attempt = 1; attempt <= 10; attempt++) {
+    for (let attempt = 1; attempt <= 14; attempt++) {
       await drain();
       clock.advance(7 * HOUR);
     }
-    expect(receiver.at(path)).toHaveLength(8);
+    expect(receiver.at(path)).toHaveLength(12);
     let [delivery] = await log(owner, webhook.id);
-    expect(delivery).toMatchObject({ status: 'dead', attempts: 8, responseStatus: 503, nextAttemptAt: null });
+    expect(delivery).toMatchObject({ status: 'dead', attempts: 12, responseStatus: 503, nextAttemptAt: null });
     expect((await jobOf(webhook.id, delivery!.eventId)).status).toBe('dead');
     const failed = await owner.client.get<{ items: DeliveryBody[] }>(`/api/v1/webhooks/${webhook.id}/deliveries?status=dead`);
     expect(failed.body.items.map((d) => d.id)).toEqual([delivery!.id]);
@@ -228,17 +228,17 @@ describeEachDatabase('webhooks', (t) => {
     expect(asked.body.id).toBe(delivery!.id);
     expect((await owner.client.post(redeliver)).status).toBe(202); // a double click is one attempt
     await drain();
-    expect(receiver.at(path)).toHaveLength(9);
-    expect(receiver.at(path)[8]!.headers['webhook-id']).toBe(delivery!.id);
-    expect(verify(webhook.secret, receiver.at(path)[8]!)).toBe(true);
+    expect(receiver.at(path)).toHaveLength(13);
+    expect(receiver.at(path)[12]!.headers['webhook-id']).toBe(delivery!.id);
+    expect(verify(webhook.secret, receiver.at(path)[12]!)).toBe(true);
     [delivery] = await log(owner, webhook.id);
-    expect(delivery).toMatchObject({ status: 'delivered', attempts: 9, responseStatus: 200, error: null });
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 13, responseStatus: 200, error: null });
 
     // Another redelivery of a delivered one is another attempt, now.
     expect((await owner.client.post(redeliver)).status).toBe(202);
     await drain();
-    expect(receiver.at(path)).toHaveLength(10);
-    expect((await log(owner, webhook.id))[0]).toMatchObject({ status: 'delivered', attempts: 10 });
+    expect(receiver.at(path)).toHaveLength(14);
+    expect((await log(owner, webhook.id))[0]).toMatchObject({ status: 'delivered', attempts: 14 });
   });
 
   it('redelivers a delivery still retrying without losing its schedule', async () => {

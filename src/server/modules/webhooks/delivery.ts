@@ -11,8 +11,12 @@ import { sign, type SecretBox } from './signing.js';
 import { assertPublicTarget, type TargetPolicy } from './targets.js';
 
 export const DELIVER_JOB = 'webhook.deliver';
-/** Automatic attempts before a delivery is dead: 30 s, 1, 2, 4 … 64 min apart (with jitter), about two hours in all. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * Automatic attempts before a delivery is dead. The queue waits 30 s, 1, 2, 4 … min between them
+ * (half to all of it, jitter), at most 6 h: between about 7 and 14 hours in all, so an endpoint
+ * down overnight for maintenance still gets its events.
+ */
+export const MAX_ATTEMPTS = 12;
 export const TIMEOUT_MS = 10_000;
 const EXCERPT_BYTES = 1024;
 const USER_AGENT = 'Moebius-Webhooks/1';

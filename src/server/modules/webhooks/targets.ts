@@ -91,6 +91,20 @@ export function checkTarget(raw: string, policy: TargetPolicy): string {
   return url.href;
 }
 
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+async function resolve(host: string): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${host} did not resolve within ${LOOKUP_TIMEOUT_MS / 1000} s`)), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    return (await Promise.race([lookup(host, { all: true, verbatim: true }), timeout])).map((a) => a.address);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Before each attempt in a deployment: what the host resolves to now must be public (a name
  * can be pointed at a private address after it was registered). Throws with the reason.
@@ -98,7 +112,7 @@ export function checkTarget(raw: string, policy: TargetPolicy): string {
 export async function assertPublicTarget(url: string, policy: TargetPolicy): Promise<void> {
   if (policy.allowLocal) return;
   const host = stripBrackets(new URL(url).hostname);
-  const addresses = isIP(host) !== 0 ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  const addresses = isIP(host) !== 0 ? [host] : await resolve(host);
   const blocked = addresses.find(isNonPublicAddress);
   if (blocked !== undefined) throw new Error(`refused: ${host} resolves to ${blocked}, which is not a public address`);
 }
