@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
-import { TextArea } from '../../components/Field';
-import { errorMessage } from '../../lib/errors';
+import { Alert } from './Alert';
+import { Button } from './Button';
+import { Dialog } from './Dialog';
+import { TextArea } from './Field';
+import { errorMessage } from '../lib/errors';
 
 interface Props {
   open: boolean;

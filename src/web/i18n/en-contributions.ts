@@ -199,6 +199,9 @@ export const enContributions = {
     noSuggestions_one: 'Nothing groups well among the {{count}} recent contribution without a theme.', noSuggestions_other: 'Nothing groups well among the {{count}} recent contributions without a theme.',
     createdMany_one: 'The theme “{{name}}” holds {{count}} contribution.', createdMany_other: 'The theme “{{name}}” holds {{count}} contributions.',
     label: 'Theme', none: 'No theme', new: 'A new theme…', name: 'Name of the new theme', apply: 'Apply',
+    edit: 'Edit', editFor: 'Edit the theme “{{name}}”', editTitle: 'Edit the theme “{{name}}”', editBody: 'Renaming keeps every contribution in it.',
+    nameLabel: 'Name', description: 'Description', descriptionHint: 'What belongs here and what does not. Shown above the contributions of the theme.',
+    saved: 'The theme “{{name}}” is saved.', about: 'About the theme “{{name}}”',
     set: 'The theme is set.', removed: 'It is no longer in a theme.', created: 'The theme “{{name}}” is created, with this contribution in it.',
   },
   mine: {
@@ -211,6 +214,8 @@ export const enContributions = {
     flagsTitle: 'Flags', noFlagsTitle: 'Nothing is flagged', noFlags: 'When someone flags a contribution or a comment, it appears here, grouped by what they flagged.',
     bulkLabel: 'Act on the selected', selectAll: 'Select all', selected_one: '{{count}} selected', selected_other: '{{count}} selected',
     hideSelected: 'Hide the selected…', dismissSelected: 'Dismiss the flags',
+    unhideSelected: 'Show again', recentTitle_one: 'Hidden just now: {{count}} item', recentTitle_other: 'Hidden just now: {{count}} items',
+    unhideRecent_one: 'Show it again', unhideRecent_other: 'Show all {{count}} again',
     hideTitle_one: 'Hide {{count}} item?', hideTitle_other: 'Hide {{count}} items?', hideConfirm_one: 'Hide {{count}} item', hideConfirm_other: 'Hide {{count}} items',
     dismissTitle_one: 'Dismiss the flags on {{count}} item?', dismissTitle_other: 'Dismiss the flags on {{count}} items?',
     dismissBody: 'They stay visible; the flags are resolved as dismissed.',

@@ -201,6 +201,9 @@ export const esContributions: typeof enContributions = {
     noSuggestions_one: 'Nada se agrupa bien entre la {{count}} aportación reciente sin tema.', noSuggestions_other: 'Nada se agrupa bien entre las {{count}} aportaciones recientes sin tema.',
     createdMany_one: 'El tema «{{name}}» reúne {{count}} aportación.', createdMany_other: 'El tema «{{name}}» reúne {{count}} aportaciones.',
     label: 'Tema', none: 'Sin tema', new: 'Un tema nuevo…', name: 'Nombre del tema nuevo', apply: 'Aplicar',
+    edit: 'Editar', editFor: 'Editar el tema «{{name}}»', editTitle: 'Editar el tema «{{name}}»', editBody: 'Al cambiar el nombre, todas sus aportaciones siguen en él.',
+    nameLabel: 'Nombre', description: 'Descripción', descriptionHint: 'Qué cabe aquí y qué no. Se muestra encima de las aportaciones del tema.',
+    saved: 'Se ha guardado el tema «{{name}}».', about: 'Sobre el tema «{{name}}»',
     set: 'El tema está asignado.', removed: 'Ya no está en ningún tema.', created: 'Se creó el tema «{{name}}» con esta aportación.',
   },
   mine: {
@@ -213,6 +216,8 @@ export const esContributions: typeof enContributions = {
     flagsTitle: 'Señalamientos', noFlagsTitle: 'No hay nada señalado', noFlags: 'Cuando alguien señala una aportación o un comentario, aparece aquí, agrupado por lo señalado.',
     bulkLabel: 'Actuar sobre lo seleccionado', selectAll: 'Seleccionar todo', selected_one: '{{count}} seleccionado', selected_other: '{{count}} seleccionados',
     hideSelected: 'Ocultar lo seleccionado…', dismissSelected: 'Descartar los señalamientos',
+    unhideSelected: 'Volver a mostrar', recentTitle_one: 'Ocultado hace un momento: {{count}} elemento', recentTitle_other: 'Ocultados hace un momento: {{count}} elementos',
+    unhideRecent_one: 'Volver a mostrarlo', unhideRecent_other: 'Volver a mostrar los {{count}}',
     hideTitle_one: '¿Ocultar {{count}} elemento?', hideTitle_other: '¿Ocultar {{count}} elementos?', hideConfirm_one: 'Ocultar {{count}} elemento', hideConfirm_other: 'Ocultar {{count}} elementos',
     dismissTitle_one: '¿Descartar los señalamientos de {{count}} elemento?', dismissTitle_other: '¿Descartar los señalamientos de {{count}} elementos?',
     dismissBody: 'Siguen visibles; los señalamientos se cierran como descartados.',

@@ -7,6 +7,7 @@ export const keys = {
   members: (slug: string) => ['org', slug, 'members'] as const,
   invitations: (slug: string) => ['org', slug, 'invitations'] as const,
   events: (slug: string) => ['org', slug, 'events'] as const,
+  blocks: (slug: string) => ['org', slug, 'blocks'] as const,
   invitation: (token: string) => ['invitation', token] as const,
 };
 

@@ -7,6 +7,7 @@ export type { User, SessionResponse, ApiToken } from '../../server/modules/accou
 export type { Org, Member, Role, ProtagonistKind } from '../../server/modules/orgs/schemas.js';
 export type { Invitation, InvitationPreview, InvitationStatus } from '../../server/modules/invitations/schemas.js';
 export type { EventItem } from '../../server/modules/events/schemas.js';
+export type { Block } from '../../server/modules/moderation/schemas.js';
 
 export type Visibility = Org['visibility'];
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { PageHeader } from '../../components/PageLayout';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { EraseSection } from './EraseSection';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 import { TokensSection } from './TokensSection';
@@ -22,6 +23,7 @@ export function AccountPage() {
       </div>
       <TokensSection />
       <MyHiddenSection />
+      <EraseSection />
     </>
   );
 }

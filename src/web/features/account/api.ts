@@ -40,3 +40,12 @@ export function useRevokeToken() {
     onSettled: () => void client.invalidateQueries({ queryKey: keys.tokens }),
   });
 }
+
+/** The phrase the server asks for, in English in every language (it is a confirmation, not a sentence). */
+export const ERASE_PHRASE = 'erase my account';
+
+export function useEraseAccount() {
+  return useMutation({
+    mutationFn: (password: string) => api<undefined>('POST', '/me/erasure', { password, confirm: ERASE_PHRASE }),
+  });
+}

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { Alert } from '../../components/Alert';
 import { ButtonLink } from '../../components/Button';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { LandingArt } from './LandingArt';
@@ -10,8 +12,10 @@ const PEOPLE = ['customer', 'employee', 'supplier', 'partner', 'regulator', 'com
 export function LandingPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('landing.documentTitle'));
+  const [params] = useSearchParams();
   return (
     <div className="landing">
+      {params.get('account') === 'erased' && <Alert tone="success">{t('account.erase.done')}</Alert>}
       <div className="landing-hero">
         <div className="landing-hero-text">
           <p className="landing-kicker">{t('landing.kicker')}</p>

@@ -10,7 +10,7 @@ import { useAddComment, useCommentRevisions, useEditComment, type Comment, type 
 import { SafeHtml } from './ContributionBody';
 import { FlagDialog } from './FlagDialog';
 import { useAppeal, useHide, useUnhide } from './moderation-api';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import type { Contribution } from './types';
 import { WordDiff, wordParts } from './WordDiff';
 

@@ -12,6 +12,8 @@ import { useAbilities } from './participation';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { SortBar } from './SortBar';
+import { SafeMarkdown } from '../initiatives/SafeMarkdown';
+import { useThemes } from './themes-api';
 
 /** The initiative's contributions: search, sort, filter, and page through them. */
 export function Feed({ initiative }: { initiative: Initiative }) {
@@ -29,6 +31,7 @@ export function Feed({ initiative }: { initiative: Initiative }) {
         <>
           <SortBar value={sort} onChange={(value) => update({ sort: value === 'new' ? null : value })} />
           <FeedFilters initiative={initiative} filters={filters} onChange={update} />
+          {filters.theme && <ThemeIntro initiativeId={initiative.id} themeId={filters.theme} />}
           <FeedList initiative={initiative} params={{ sort, ...filters }} filtered={activeFilters.length > 0} onClear={() => update(Object.fromEntries(activeFilters.map((k) => [k, null])))} linkWith={linkWith} />
         </>
       )}
@@ -89,5 +92,19 @@ function FeedList({ initiative, params, filtered, onClear, linkWith }: ListProps
         </div>
       )}
     </>
+  );
+}
+
+/** Above a feed filtered by a theme: what the hosts say belongs in it. */
+function ThemeIntro({ initiativeId, themeId }: { initiativeId: string; themeId: string }) {
+  const { t } = useTranslation();
+  const themes = useThemes(initiativeId);
+  const theme = themes.data?.items.find((th) => th.id === themeId);
+  if (!theme || theme.description.trim() === '') return null;
+  return (
+    <section className="theme-intro" aria-label={t('contributions.themes.about', { name: theme.name })}>
+      <p className="theme-intro-name">{t('contributions.card.theme', { name: theme.name })}</p>
+      <SafeMarkdown>{theme.description}</SafeMarkdown>
+    </section>
   );
 }

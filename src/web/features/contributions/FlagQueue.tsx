@@ -13,7 +13,7 @@ import { useFormat } from '../../lib/format';
 import type { Initiative } from '../initiatives/types';
 import { HiddenBadge } from './badges';
 import { useBulk, useFlagQueue, type BulkBody, type FlaggedSubject } from './moderation-api';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 
 const keyOf = (s: FlaggedSubject['subject']) => `${s.type}:${s.id}`;
 
@@ -25,6 +25,7 @@ export function FlagQueue({ initiative }: { initiative: Initiative }) {
   const bulk = useBulk(initiative.id);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<null | 'hide' | 'dismiss'>(null);
+  const [recent, setRecent] = useState<FlaggedSubject[]>([]);
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const chosen = items.filter((item) => selected.has(keyOf(item.subject)));
   const toggle = (key: string, on: boolean) =>
@@ -34,22 +35,45 @@ export function FlagQueue({ initiative }: { initiative: Initiative }) {
       else next.delete(key);
       return next;
     });
-  const run = (action: BulkBody['action'], reason?: string) =>
+  const run = (action: BulkBody['action'], targets: FlaggedSubject[], reason?: string) =>
     bulk.mutate(
-      { action, items: chosen.map((c) => ({ type: c.subject.type, id: c.subject.id })), ...(reason ? { reason } : {}) },
+      { action, items: targets.map((c) => ({ type: c.subject.type, id: c.subject.id })), ...(reason ? { reason } : {}) },
       {
         onSuccess: (result) => {
           const done = result.results.filter((r) => r.ok).length;
           const failed = result.results.length - done;
           toast.show(t(`contributions.moderation.bulkDone.${action}`, { count: done }) + (failed > 0 ? ` ${t('contributions.moderation.bulkFailed', { count: failed })}` : ''), failed > 0 ? 'info' : 'success');
+          const ok = new Set(result.results.filter((r) => r.ok).map((r) => `${r.type}:${r.id}`));
+          // What was hidden leaves the queue (its flags are resolved): keep it at hand to show again.
+          if (action === 'hide') setRecent((previous) => [...targets.filter((c) => ok.has(keyOf(c.subject))), ...previous]);
+          if (action === 'unhide') setRecent((previous) => previous.filter((c) => !ok.has(keyOf(c.subject))));
           setSelected(new Set());
           setOpen(null);
         },
       },
     );
+  const hiddenChosen = chosen.filter((c) => c.subject.hidden);
   const allSelected = items.length > 0 && chosen.length === items.length;
   return (
     <Section id="flags" title={t('contributions.moderation.flagsTitle')}>
+      {recent.length > 0 && (
+        <div className="card recent-hidden" role="group" aria-labelledby="recent-hidden-title">
+          <h3 id="recent-hidden-title">{t('contributions.moderation.recentTitle', { count: recent.length })}</h3>
+          <ul className="ref-list">
+            {recent.map((item) => (
+              <li key={keyOf(item.subject)}>{item.subject.type === 'comment' ? t('contributions.moderation.commentOn', { title: item.subject.title }) : item.subject.title}</li>
+            ))}
+          </ul>
+          <div className="alert-buttons">
+            <Button variant="secondary" size="sm" loading={bulk.isPending && bulk.variables?.action === 'unhide'} onClick={() => run('unhide', recent)}>
+              {t('contributions.moderation.unhideRecent', { count: recent.length })}
+            </Button>
+            <Button variant="ghost" size="sm" onClick={() => setRecent([])}>
+              {t('common.dismiss')}
+            </Button>
+          </div>
+        </div>
+      )}
       {queue.isPending ? (
         <Loading />
       ) : queue.isError ? (
@@ -73,6 +97,9 @@ export function FlagQueue({ initiative }: { initiative: Initiative }) {
             </Button>
             <Button variant="secondary" size="sm" disabled={chosen.length === 0} onClick={() => setOpen('dismiss')}>
               {t('contributions.moderation.dismissSelected')}
+            </Button>
+            <Button variant="secondary" size="sm" disabled={hiddenChosen.length === 0} loading={bulk.isPending && bulk.variables?.action === 'unhide'} onClick={() => run('unhide', hiddenChosen)}>
+              {t('contributions.moderation.unhideSelected')}
             </Button>
           </div>
           <ul className="moderation-list">
@@ -99,7 +126,7 @@ export function FlagQueue({ initiative }: { initiative: Initiative }) {
         confirm={t('contributions.moderation.hideConfirm', { count: chosen.length })}
         danger
         action={bulk}
-        onConfirm={(reason) => run('hide', reason)}
+        onConfirm={(reason) => run('hide', chosen, reason)}
       />
       <ConfirmDialog
         open={open === 'dismiss'}
@@ -108,7 +135,7 @@ export function FlagQueue({ initiative }: { initiative: Initiative }) {
         description={t('contributions.moderation.dismissBody')}
         confirm={t('contributions.moderation.dismissSelected')}
         action={bulk}
-        onConfirm={() => run('dismiss_flags')}
+        onConfirm={() => run('dismiss_flags', chosen)}
       />
     </Section>
   );

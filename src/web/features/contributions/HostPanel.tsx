@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/errors';
 import type { Initiative } from '../initiatives/types';
 import { ContributionPicker } from './ContributionPicker';
 import { useHide, useUnhide } from './moderation-api';
-import { ReasonDialog } from './ReasonDialog';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { useMerge, useUnmerge } from './team-api';
 import { ThemeControl } from './ThemeControl';
 import type { Contribution, Ref } from './types';

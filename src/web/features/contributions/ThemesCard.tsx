@@ -5,7 +5,8 @@ import { Button } from '../../components/Button';
 import { useToast } from '../../components/Toast';
 import { errorMessage } from '../../lib/errors';
 import type { Initiative } from '../initiatives/types';
-import { useCreateTheme, useThemeSuggestions, useThemes, type ThemeSuggestion } from './themes-api';
+import { ThemeDialog } from './ThemeDialog';
+import { useCreateTheme, useThemeSuggestions, useThemes, type Theme, type ThemeSuggestion } from './themes-api';
 
 /** The initiative's themes as filters for everyone; for hosts, groupings the platform suggests, one click to make a theme. */
 export function ThemesCard({ initiative }: { initiative: Initiative }) {
@@ -13,6 +14,7 @@ export function ThemesCard({ initiative }: { initiative: Initiative }) {
   const host = initiative.me.canEdit || initiative.me.steward;
   const themes = useThemes(initiative.id);
   const [suggest, setSuggest] = useState(false);
+  const [editing, setEditing] = useState<Theme | null>(null);
   const list = themes.data?.items ?? [];
   if (list.length === 0 && !host) return null;
   return (
@@ -22,7 +24,14 @@ export function ThemesCard({ initiative }: { initiative: Initiative }) {
         <ul className="theme-list">
           {list.map((theme) => (
             <li key={theme.id}>
-              <Link to={`?theme=${encodeURIComponent(theme.id)}`}>{theme.name}</Link> <span className="muted">({theme.contributionCount})</span>
+              <span>
+                <Link to={`?theme=${encodeURIComponent(theme.id)}`}>{theme.name}</Link> <span className="muted">({theme.contributionCount})</span>
+              </span>
+              {host && initiative.status !== 'archived' && (
+                <Button variant="ghost" size="sm" onClick={() => setEditing(theme)} aria-label={t('contributions.themes.editFor', { name: theme.name })}>
+                  {t('contributions.themes.edit')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
@@ -40,6 +49,7 @@ export function ThemesCard({ initiative }: { initiative: Initiative }) {
           )}
         </div>
       )}
+      <ThemeDialog initiativeId={initiative.id} theme={editing} onClose={() => setEditing(null)} />
     </section>
   );
 }

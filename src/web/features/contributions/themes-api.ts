@@ -39,3 +39,17 @@ export function useSetTheme(contribution: Contribution) {
     },
   });
 }
+
+/** Hosts rename a theme or change its description. */
+export function useUpdateTheme(initiativeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; name?: string; description?: string }) => api<Theme>('PATCH', `/themes/${enc(id)}`, body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: k.themes(initiativeId) });
+      // Cards and pages show the theme's name.
+      void client.invalidateQueries({ queryKey: k.feeds(initiativeId) });
+      void client.invalidateQueries({ queryKey: ['contribution'] });
+    },
+  });
+}

@@ -6,7 +6,8 @@ import { errorMessage } from '../../lib/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { InviteButton } from '../invitations/InviteDialog';
 import { PendingInvitations } from '../invitations/PendingInvitations';
-import { useMembers } from '../members/api';
+import { useBlocks, useMembers } from '../members/api';
+import { BlockedSection } from '../members/BlockedSection';
 import { MembersTable } from '../members/MembersTable';
 import { LeaveOrgButton } from './LeaveOrgButton';
 import { useOrgContext } from './OrgLayout';
@@ -19,8 +20,10 @@ export function OrgPeoplePage() {
   const isMember = org.me !== null;
   const members = useMembers(org.slug, isMember);
   const canInvite = org.me?.role === 'owner' || org.me?.role === 'steward';
+  const blocks = useBlocks(org.slug, canInvite);
   if (!isMember) return null;
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const blocked = canInvite && blocks.isSuccess ? new Map(blocks.data.pages.flatMap((p) => p.items).map((b) => [b.user.id, b])) : null;
 
   return (
     <>
@@ -30,7 +33,7 @@ export function OrgPeoplePage() {
         ) : members.isError ? (
           <LoadError message={errorMessage(t, members.error)} onRetry={() => void members.refetch()} />
         ) : (
-          <MembersTable org={org} members={items} currentUserId={user?.id ?? null} />
+          <MembersTable org={org} members={items} currentUserId={user?.id ?? null} blocked={blocked} />
         )}
         {members.hasNextPage && (
           <p>
@@ -40,6 +43,7 @@ export function OrgPeoplePage() {
           </p>
         )}
       </Section>
+      {canInvite && <BlockedSection org={org} blocks={blocks} />}
       {canInvite && (
         <Section id="invitations" title={t('invitations.pending.title')}>
           <PendingInvitations org={org} />
