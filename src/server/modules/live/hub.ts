@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { parseJson } from '../../db/database.js';
 import type { NotificationRow } from '../../db/schema.js';
 import type { StoredEvent } from '../dispatch/dispatcher.js';
 import { audienceOf, initiativeIdOf, loadHiddenFacts, NO_HIDDEN, present, restriction, type HiddenFacts } from './audience.js';
@@ -146,7 +147,7 @@ export const presentNotification = (row: NotificationRow, unreadCount: number): 
   initiativeId: row.initiativeId,
   subjectType: row.subjectType,
   subjectId: row.subjectId,
-  data: row.data,
+  data: parseJson(row.data),
   createdAt: row.createdAt,
   unreadCount,
 });
