@@ -54,6 +54,7 @@ import { ThemesService } from './modules/themes/service.js';
 import { TermsService } from './modules/terms/service.js';
 import { createModeration, type Moderation } from './modules/moderation/module.js';
 import { createDispatch, type Dispatch } from './modules/dispatch/module.js';
+import { DeadLetters, deadLetterRoutes } from './modules/dispatch/dead-letters.js';
 import { createNotifications, type Notifications } from './modules/notifications/module.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { createWebhooks, type Webhooks } from './modules/webhooks/module.js';
@@ -194,6 +195,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await app.register(notificationRoutes, { ctx, notifications });
 
   await app.register(responseRoutes, { ctx, initiatives, responses, updates });
+  await app.register(deadLetterRoutes, { deadLetters: new DeadLetters(ctx, orgs, dispatch.jobs) });
   await app.register(webhookRoutes, { webhooks: webhooks.service });
   await app.register(liveRoutes, { ctx, initiatives, hub: live });
   // Streams end before the server stops accepting (it waits for open connections), then the poller stops.

@@ -104,6 +104,31 @@ describeEachDatabase('dispatch', (t) => {
     await jobs.runDue();
     expect(await row()).toMatchObject({ status: 'done', attempts: 1 });
   });
+
+  it("shows an organisation's dead jobs to its owners, who can send them again", async () => {
+    const owner = await t().person('Owner');
+    const member = await t().person('Member');
+    const slug = await t().org(owner);
+    await t().join(owner, slug, member, 'member');
+    const org = await t().db.selectFrom('orgs').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    const jobs = t().services.dispatch.jobs;
+    jobs.handle('test.doomed', async () => {
+      throw new Error('the mail server said no');
+    });
+    await jobs.enqueue(t().db, { kind: 'test.doomed', dedupeKey: `doomed-${slug}`, payload: { to: 'someone' }, orgId: org.id, maxAttempts: 1 });
+    await jobs.runDue();
+    const url = `/api/v1/orgs/${slug}/dead-jobs`;
+    const listed = await owner.client.get<{ items: { id: string; kind: string; attempts: number; lastError: string; payload: Record<string, unknown> }[] }>(url);
+    expect(listed.body.items).toMatchObject([{ kind: 'test.doomed', attempts: 1, lastError: 'the mail server said no', payload: { to: 'someone' } }]);
+    expect((await member.client.get(url)).status).toBe(403);
+    expect((await t().client().get(url)).status).toBe(401);
+    expect((await owner.client.post(`${url}/nope/retry`)).status).toBe(404);
+    const id = listed.body.items[0]!.id;
+    expect((await member.client.post(`${url}/${id}/retry`)).status).toBe(403);
+    expect((await owner.client.post(`${url}/${id}/retry`)).status).toBe(204);
+    expect((await owner.client.post(`${url}/${id}/retry`)).status).toBe(404);
+    expect((await owner.client.get<{ items: unknown[] }>(url)).body.items).toEqual([]);
+  });
 }, { clock });
 
 it('backs off exponentially with jitter, capped at six hours', () => {
