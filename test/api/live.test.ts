@@ -267,6 +267,14 @@ describeEachDatabase('live activity over Server-Sent Events', (t, dialect) => {
     expect((await stream(`/api/v1/initiatives/${draft.id}/stream`, outsider)).response.status).toBe(404);
   });
 
+  it('the streams are in the OpenAPI document as text/event-stream (the no-5xx fuzz test probes them by that)', async () => {
+    const spec = (await t().client().get<{ paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, unknown> }> } }> }>('/api/openapi.json')).body;
+    for (const path of ['/api/v1/initiatives/{id}/stream', '/api/v1/me/stream']) {
+      expect(Object.keys(spec.paths[path]?.get?.responses?.['200']?.content ?? {})).toEqual(['text/event-stream']);
+      expect(spec.paths[path]?.get?.responses?.['404']).toBeDefined();
+    }
+  });
+
   it('/me/stream needs a login', async () => {
     const refused = await stream('/api/v1/me/stream');
     expect(refused.response.status).toBe(401);

@@ -27,8 +27,10 @@ export class SseConnection {
 
   /** Writes the head and the reconnection delay; call once, right after hijacking. */
   open(headers: Record<string, string>, retryMs: number): void {
-    this.raw.socket?.setNoDelay(true);
-    this.raw.socket?.setKeepAlive(true);
+    const socket = this.raw.socket;
+    // (`app.inject` gives a stand-in socket without these.)
+    if (typeof socket?.setNoDelay === 'function') socket.setNoDelay(true);
+    if (typeof socket?.setKeepAlive === 'function') socket.setKeepAlive(true);
     this.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
