@@ -9,6 +9,7 @@ import { errorCode, errorMessage } from '../../lib/errors';
 import { useFormat } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useInitiative } from '../initiatives/api';
+import { useInitiativeLive } from '../live/live';
 import type { Initiative } from '../initiatives/types';
 import { AboutCard } from './AboutCard';
 import { AttachmentsSection } from './AttachmentsSection';
@@ -34,6 +35,7 @@ export function ContributionPage() {
   const { id = '' } = useParams();
   const contribution = useContribution(id);
   const initiative = useInitiative(contribution.data?.initiativeId ?? '');
+  useInitiativeLive(contribution.data?.initiativeId);
   useDocumentTitle(contribution.data?.title, initiative.data?.title);
   if (contribution.isPending || (contribution.isSuccess && initiative.isPending)) return <Loading />;
   if (contribution.isError) {

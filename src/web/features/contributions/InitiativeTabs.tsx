@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Initiative } from '../initiatives/types';
+import { useInitiativeLive } from '../live/live';
 import '../orgs/orgs.css';
 
 /** The sections of an initiative: what it is about, what people contributed, and (for hosts) moderation. */
 export function InitiativeTabs({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
+  // Every page with these tabs stays current: new contributions, counts, statuses, phases.
+  useInitiativeLive(initiative.id);
   if (initiative.status === 'draft') return null;
   const base = `/initiatives/${initiative.id}`;
   const tabs = [
