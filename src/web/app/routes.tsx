@@ -31,6 +31,7 @@ function later(load: () => Promise<ComponentType>) {
 }
 
 const contributions = () => import('../features/contributions/pages');
+const loop = () => import('../features/responses/pages');
 
 export const router = createBrowserRouter([
   {
@@ -62,11 +63,14 @@ export const router = createBrowserRouter([
       { path: 'initiatives/:id/terms', element: <TermsPage /> },
       { path: 'initiatives/:id/contributions', element: later(() => contributions().then((m) => m.FeedPage)) },
       { path: 'contributions/:id', element: later(() => contributions().then((m) => m.ContributionPage)) },
+      { path: 'initiatives/:id/updates', element: later(() => loop().then((m) => m.UpdatesPage)) },
+      { path: 'initiatives/:id/accountability', element: later(() => loop().then((m) => m.AccountabilityPage)) },
       {
         element: <RequireAuth />,
         children: [
           { path: 'initiatives/:id/contribute', element: later(() => contributions().then((m) => m.ComposePage)) },
           { path: 'initiatives/:id/moderation', element: later(() => contributions().then((m) => m.ModerationPage)) },
+          { path: 'initiatives/:id/unanswered', element: later(() => loop().then((m) => m.UnansweredPage)) },
           { path: 'orgs/:slug/initiatives/new', element: <WizardPage /> },
           { path: 'orgs/:slug/initiatives/:id/edit', element: <WizardPage /> },
         ],

@@ -2,11 +2,13 @@
 import { enInitiatives } from './en-initiatives';
 import { enContributions } from './en-contributions';
 import { enTerms } from './en-terms';
+import { enResponses } from './en-responses';
 
 export const en = {
   contributions: enContributions,
   initiatives: enInitiatives,
   terms: enTerms,
+  responses: enResponses,
   app: { footer: 'Moebius — open-source experience co-creation. Free software under the AGPL.' },
   nav: {
     skip: 'Skip to main content', home: 'Moebius home', main: 'Main', orgs: 'Organisations', account: 'Account',

@@ -4,11 +4,13 @@ import type { Resource } from './en';
 import { esContributions } from './es-contributions';
 import { esInitiatives } from './es-initiatives';
 import { esTerms } from './es-terms';
+import { esResponses } from './es-responses';
 
 export const es: Resource = {
   contributions: esContributions,
   initiatives: esInitiatives,
   terms: esTerms,
+  responses: esResponses,
   app: { footer: 'Moebius — cocreación de experiencias de código abierto. Software libre bajo la AGPL.' },
   nav: {
     skip: 'Saltar al contenido principal', home: 'Inicio de Moebius', main: 'Principal', orgs: 'Organizaciones',

@@ -10,9 +10,15 @@ export function useFormat() {
   const locale = LOCALES[language] ?? language;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return {
     date: (iso: string) => date.format(new Date(iso)),
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    /** 2.5 → "2.5" (en), "2,5" (es). */
+    number: (n: number) => decimal.format(n),
+    /** 0.75 → "75%" (en), "75 %" (es). */
+    percent: (share: number) => percent.format(share),
   };
 }
 

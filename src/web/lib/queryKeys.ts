@@ -41,3 +41,13 @@ export const contributionKeys = {
   comments: (id: string) => ['contribution', id, 'comments'] as const,
   commentRevisions: (commentId: string) => ['comment', commentId, 'revisions'] as const,
 };
+
+/** Responses, response times, updates and accountability: under the initiative or contribution they belong to, so refreshing either refreshes them. */
+export const responseKeys = {
+  history: (contributionId: string) => ['contribution', contributionId, 'responses'] as const,
+  times: (initiativeId: string) => ['initiative', initiativeId, 'response-times'] as const,
+  unanswered: (initiativeId: string) => ['initiative', initiativeId, 'unanswered'] as const,
+  updates: (initiativeId: string) => ['initiative', initiativeId, 'updates'] as const,
+  accountability: (initiativeId: string) => ['initiative', initiativeId, 'accountability'] as const,
+  update: (id: string) => ['update', id] as const,
+};

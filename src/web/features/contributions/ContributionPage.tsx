@@ -24,6 +24,7 @@ import { HostPanel } from './HostPanel';
 import { protagonistKind } from './kinds';
 import { LineageSection } from './LineageSection';
 import { RevisionsSection } from './RevisionsSection';
+import { ResponseSection } from '../responses/ResponseSection';
 import { TermsGateDialog } from './TermsGate';
 import type { Contribution } from './types';
 import '../initiatives/initiatives.css';
@@ -102,6 +103,7 @@ function ContributionView({ c, initiative }: { c: Contribution; initiative: Init
       {c.me.coauthorInvitation && <CoauthorInvitation c={c} />}
       <div className="initiative-layout contribution-layout">
         <div className="initiative-main">
+          <ResponseSection c={c} initiative={initiative} />
           {editing ? (
             <EditForm c={c} initiativeId={initiative.id} onDone={() => setEditing(false)} />
           ) : (

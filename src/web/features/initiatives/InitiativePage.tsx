@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAudienceText } from './audience';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { LoadError, Loading } from '../../components/Loading';
@@ -19,6 +19,8 @@ import { InviteesCard } from './InviteesCard';
 import { YourPart } from './YourPart';
 import { ContributionsTeaser } from '../contributions/ContributionsTeaser';
 import { InitiativeTabs } from '../contributions/InitiativeTabs';
+import { ResponseTimesCard } from '../responses/ResponseTimesCard';
+import { LatestUpdate } from '../responses/Updates';
 import './initiatives.css';
 
 export function InitiativePage() {
@@ -26,7 +28,10 @@ export function InitiativePage() {
   const audienceText = useAudienceText();
   const { id = '' } = useParams();
   const initiative = useInitiative(id);
+  const { hash } = useLocation();
   useDocumentTitle(initiative.data?.title, initiative.data?.org.name);
+  // Notifications of an update link to it here: it lives on the Updates tab.
+  if (hash.startsWith('#update-')) return <Navigate to={`/initiatives/${id}/updates${hash}`} replace />;
   if (initiative.isPending) return <Loading />;
   if (initiative.isError) {
     if (errorCode(initiative.error) === 'not_found') return <InitiativeNotFound path={window.location.pathname} />;
@@ -72,6 +77,7 @@ export function InitiativePage() {
               <PhaseTimeline phases={i.phases} currentPhaseId={i.currentPhaseId} />
             </Section>
           )}
+          <LatestUpdate initiative={i} />
           <ContributionsTeaser initiative={i} />
           <AgreeSection initiative={i} />
           <NeedsAndAssets initiative={i} />
@@ -79,6 +85,17 @@ export function InitiativePage() {
         <aside className="initiative-side">
           <YourPart initiative={i} />
           {i.me.canEdit && <HostTools initiative={i} />}
+          {i.status !== 'draft' && (
+            <ResponseTimesCard
+              initiativeId={i.id}
+              footer={
+                <p className="times-footer">
+                  <Link to={`/initiatives/${i.id}/accountability`}>{t('responses.accountability.title')} →</Link>
+                  <span className="muted">{t('responses.accountability.linkLead')}</span>
+                </p>
+              }
+            />
+          )}
           {i.me.canEdit && i.visibility === 'invite_only' && <InviteesCard initiative={i} />}
           <section className="card side-card" aria-labelledby="stewards-title">
             <h2 id="stewards-title">{t('initiatives.home.stewards')}</h2>

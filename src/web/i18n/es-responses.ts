@@ -1,0 +1,80 @@
+import type { enResponses } from './en-responses';
+
+/** Spanish strings of the response loop, typed to the English ones. */
+export const esResponses: typeof enResponses = {
+  section: { title: 'La respuesta de los anfitriones', titleNone: 'Esperando la respuesta de los anfitriones' },
+  path: { label: 'En qué punto está', done: 'hecho', todo: 'por llegar' },
+  statusHint: {
+    received: 'Vista y anotada: los anfitriones la estudiarán.', under_review: 'Los anfitriones la están estudiando ahora.',
+    accepted: 'Los anfitriones la llevarán a cabo.', in_development: 'Los anfitriones están trabajando en ella.', delivered: 'Está hecha: di dónde se puede ver el resultado.',
+    declined: 'No se hará. Di por qué: quienes la aportaron leen tu motivo.', not_now: 'Ahora no, quizá más adelante. Di por qué y qué lo cambiaría.',
+  },
+  answeredBy: '{{name}} respondió el {{date}}',
+  reason: 'Por qué',
+  earlier_one: 'La respuesta anterior', earlier_other: 'Las {{count}} respuestas anteriores',
+  waiting: 'Nadie ha respondido todavía. Llegó el {{date}}.',
+  promise: 'Los anfitriones se proponen responder a cada aportación en {{target}} como máximo.',
+  overdue: 'Lleva {{waited}} esperando: más de los {{target}} que se proponen los anfitriones. Se les ha avisado.',
+  compose: {
+    open: 'Responder', openAgain: 'Responder de nuevo', title: 'Tu respuesta, como anfitrión',
+    lead: 'La lee todo el que puede ver esta aportación; se avisa a sus autores, a quienes la apoyan y a quienes la siguen.',
+    status: 'Su estado a partir de ahora', unchanged: '{{status}} (como ahora)',
+    reason: 'Por qué', reasonHint: 'Obligatorio si la descartas o dices «ahora no»: un «no» llega con un motivo, nunca con silencio.',
+    reasonMissing: 'Di por qué: quienes la aportaron lo leen.',
+    text: 'Lo que quieres decirles', textHint: 'En palabras sencillas, qué pasa ahora. Admite Markdown.',
+    submit: 'Publicar la respuesta', done: 'Tu respuesta está publicada. Se ha avisado a quienes la aportaron.',
+  },
+  duration: {
+    lessThanHour: 'menos de una hora', hours_one: '{{value}} hora', hours_other: '{{value}} horas', days_one: '{{value}} día', days_other: '{{value}} días',
+  },
+  times: {
+    title: 'Con qué rapidez responden los anfitriones', within: 'respondidas dentro del objetivo de {{target}}',
+    median: 'La mitad se responde en', p90: '9 de cada 10 se responden en', targetLine: 'el objetivo, {{target}}',
+    nothingYet: 'Todavía no hay nada que responder.', noneDue: 'Ninguna aportación ha llegado aún al objetivo de {{target}}.',
+    answered_one: '{{count}} respondida', answered_other: '{{count}} respondidas', waiting_one: '{{count}} esperando', waiting_other: '{{count}} esperando',
+    overdue_one: '{{count}} fuera de plazo', overdue_other: '{{count}} fuera de plazo',
+  },
+  unanswered: {
+    tab: 'Sin respuesta', title: 'Esperando una primera respuesta', lead: 'Cada aportación recibe una respuesta. Estas todavía esperan, primero las que más tiempo llevan.',
+    hostsOnly: 'Solo los anfitriones de esta iniciativa ven la cola de aportaciones sin respuesta.',
+    emptyTitle: 'Todas las aportaciones tienen respuesta', empty: 'Cuando alguien aporta algo, espera aquí hasta que un anfitrión responde.',
+    count_one: '{{count}} aportación está esperando.', count_other: '{{count}} aportaciones están esperando.',
+    overdueCount_one: '{{count}} ha superado el objetivo.', overdueCount_other: '{{count}} han superado el objetivo.',
+    listLabel: 'Aportaciones que esperan respuesta', overdue: 'Fuera de plazo', waiting: 'esperando desde hace {{duration}}',
+    respond: 'Responder', respondTo: 'Responder a «{{title}}»',
+  },
+  target: {
+    title: 'Objetivo de respuesta', lead: 'Cada aportación debería tener una primera respuesta en {{target}} como máximo. Pasado ese plazo, se avisa una vez a los anfitriones.',
+    label: 'Responder en', unit: 'Unidad', days: 'días', hours: 'horas', save: 'Guardar el objetivo', saved: 'El objetivo ahora es {{target}}.',
+    invalid: 'Usa un número entero: como mucho 90 días o 2160 horas.', ownersSet: 'Lo fijan las personas titulares y los anfitriones con permiso de edición.',
+  },
+  updates: {
+    tab: 'Novedades', title: 'Novedades', latest: 'Última novedad', all: 'Todas las novedades',
+    lead: 'Lo que han hecho los anfitriones, paso a paso. Se avisa a quienes siguen la iniciativa y a quienes están detrás de las aportaciones de cada novedad.',
+    emptyTitle: 'Todavía no hay novedades', empty: 'Cuando los anfitriones informen de avances, aparecerán aquí, primero las más recientes.',
+    by: 'de {{name}}', about_one: 'Sobre esta aportación', about_other: 'Sobre estas aportaciones', write: 'Publicar una novedad',
+    followTitle: 'Entérate de cada novedad', followLead: 'Sigue la iniciativa y cada novedad te llegará en Moebius y por correo.',
+    compose: {
+      title: 'Publicar una novedad', lead: 'Cuenta qué ha pasado y qué viene ahora. Llega a quienes siguen la iniciativa y a quienes están detrás de las aportaciones que elijas.',
+      titleLabel: 'Título', titleHint: 'Qué ha pasado, en una línea, p. ej. «Cinco refugios probarán los kits de reparación».', titleShort: 'Escribe al menos 3 caracteres.',
+      body: 'Qué ha pasado', bodyHint: 'Admite Markdown: listas, enlaces, énfasis.',
+      links: '¿De qué aportaciones trata?', linksHint: 'Opcional. Se avisa a sus autores y a quienes las apoyan, y aparece en sus páginas.',
+      submit: 'Publicar la novedad', done: 'La novedad está publicada.',
+    },
+  },
+  accountability: {
+    title: 'Qué hicimos con tu aportación', linkLead: 'Cada aportación y en qué quedó.',
+    lead: 'Cada aportación, agrupada según lo que {{org}} hizo con ella: la última respuesta de los anfitriones y las novedades que tratan de ella.',
+    breakdown_one: '{{count}} aportación hasta ahora', breakdown_other: '{{count}} aportaciones hasta ahora',
+    groupTitle: '{{status}} ({{count}})',
+    groupLead: {
+      delivered: 'Hecho: ya es una realidad.', in_development: 'Se está construyendo o poniendo en marcha.', accepted: 'Los anfitriones dijeron que sí y lo harán.',
+      under_review: 'Los anfitriones las están estudiando.', not_now: 'Ahora no, con el motivo.', declined: 'Descartadas, con el motivo.',
+      received: 'Recibidas; los anfitriones aún no han decidido.', merged: 'Ya se había dicho en otra: fusionadas con otra aportación, con el mérito de cada autor.',
+    },
+    noAnswer: 'Todavía sin respuesta.', updates_one: 'La novedad que trata de ella', updates_other: 'Las novedades que tratan de ella',
+    more_one: 'Y {{count}} más: verla en las aportaciones', more_other: 'Y {{count}} más: verlas en las aportaciones',
+    updatesLead: 'Los avances que cuentan los anfitriones, primero los más recientes.',
+    emptyTitle: 'Todavía no hay aportaciones', empty: 'Cuando la gente aporte y los anfitriones respondan, esta página mostrará en qué quedó cada aportación.',
+  },
+};
