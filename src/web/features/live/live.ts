@@ -86,6 +86,10 @@ export function useInitiativeLive(initiativeId: string | undefined): void {
   }, [client, initiativeId]);
 }
 
+/** The notifications' cache keys (the notifications feature's `notificationKeys`): the bell's count and the inbox. */
+const UNREAD_KEY = ['me', 'notifications', 'unread-count'] as const;
+const INBOX_KEY = ['me', 'notifications', 'inbox'] as const;
+
 /** The unread notification count as the person stream last said it (null until it has). */
 const unread = {
   value: null as number | null,
@@ -110,8 +114,9 @@ export function useLiveUnreadCount(): number | null {
 }
 
 /**
- * The signed-in person's stream: new notifications mark the inbox stale (`['me', 'notifications']`)
- * and update the unread count for the badge. Mount once (the app header) while signed in.
+ * The signed-in person's stream: each count it sends goes straight into the bell's unread-count
+ * query (and `useLiveUnreadCount`), and new notifications mark the inbox stale. Mount once (the
+ * notification bell in the header) while signed in.
  */
 export function usePersonLive(signedIn: boolean): void {
   const client = useQueryClient();
@@ -119,18 +124,22 @@ export function usePersonLive(signedIn: boolean): void {
     if (!signedIn || typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/v1/me/stream');
     const stale = batcher(client);
+    const count = (n: number) => {
+      unread.set(n);
+      client.setQueryData(UNREAD_KEY, n);
+    };
     source.addEventListener('unread', (event) => {
       const m = parse<LiveUnread>(event);
-      if (m) unread.set(m.unreadCount);
+      if (m) count(m.unreadCount);
     });
-    source.addEventListener('ready', () => stale.add(['me', 'notifications']));
-    source.addEventListener('reset', () => stale.add(['me', 'notifications']));
+    source.addEventListener('ready', () => stale.add(INBOX_KEY));
+    source.addEventListener('reset', () => stale.add(INBOX_KEY));
     // Notifications arrive under their own type; `onmessage` does not see named events, so listen to each kind we show.
     const onNotification = (event: Event) => {
       const m = parse<LiveNotification>(event);
       if (!m) return;
-      unread.set(m.unreadCount);
-      stale.add(['me', 'notifications']);
+      count(m.unreadCount);
+      stale.add(INBOX_KEY);
     };
     for (const type of NOTIFICATION_EVENTS) source.addEventListener(type, onNotification);
     return () => {
