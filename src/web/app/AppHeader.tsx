@@ -5,6 +5,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { Logo } from '../components/Logo';
 import { UserMenu } from '../components/UserMenu';
 import { useLogout } from '../features/auth/api';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useSession } from './session';
 import '../components/Header.css';
 
@@ -38,10 +39,14 @@ export function AppHeader() {
       )}
       <div className="header-tools">
         <LanguageSwitcher />
+        {user && <NotificationBell />}
         {user ? (
           <UserMenu name={user.name} email={user.email}>
             <li>
               <Link to="/account">{t('nav.account')}</Link>
+            </li>
+            <li>
+              <Link to="/notifications">{t('nav.notifications')}</Link>
             </li>
             <li>
               <button type="button" onClick={logOut}>

@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
           { path: 'orgs', element: <MyOrgsPage /> },
           { path: 'orgs/new', element: <CreateOrgPage /> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'notifications', element: later(() => import('../features/notifications/InboxPage').then((m) => m.InboxPage)) },
         ],
       },
       {

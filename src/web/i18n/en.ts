@@ -3,15 +3,17 @@ import { enInitiatives } from './en-initiatives';
 import { enContributions } from './en-contributions';
 import { enTerms } from './en-terms';
 import { enResponses } from './en-responses';
+import { enNotifications } from './en-notifications';
 
 export const en = {
   contributions: enContributions,
   initiatives: enInitiatives,
   terms: enTerms,
   responses: enResponses,
+  notifications: enNotifications,
   app: { footer: 'Moebius — open-source experience co-creation. Free software under the AGPL.' },
   nav: {
-    skip: 'Skip to main content', home: 'Moebius home', main: 'Main', orgs: 'Organisations', account: 'Account',
+    skip: 'Skip to main content', home: 'Moebius home', main: 'Main', orgs: 'Organisations', account: 'Account', notifications: 'Notifications',
     logout: 'Log out', login: 'Log in', signup: 'Sign up', language: 'Language', userMenu: 'Account menu',
   },
   common: {

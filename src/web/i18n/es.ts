@@ -5,16 +5,18 @@ import { esContributions } from './es-contributions';
 import { esInitiatives } from './es-initiatives';
 import { esTerms } from './es-terms';
 import { esResponses } from './es-responses';
+import { esNotifications } from './es-notifications';
 
 export const es: Resource = {
   contributions: esContributions,
   initiatives: esInitiatives,
   terms: esTerms,
   responses: esResponses,
+  notifications: esNotifications,
   app: { footer: 'Moebius — cocreación de experiencias de código abierto. Software libre bajo la AGPL.' },
   nav: {
     skip: 'Saltar al contenido principal', home: 'Inicio de Moebius', main: 'Principal', orgs: 'Organizaciones',
-    account: 'Cuenta', logout: 'Cerrar sesión', login: 'Iniciar sesión', signup: 'Registrarse', language: 'Idioma',
+    account: 'Cuenta', notifications: 'Notificaciones', logout: 'Cerrar sesión', login: 'Iniciar sesión', signup: 'Registrarse', language: 'Idioma',
     userMenu: 'Menú de la cuenta',
   },
   common: {

@@ -51,3 +51,11 @@ export const responseKeys = {
   accountability: (initiativeId: string) => ['initiative', initiativeId, 'accountability'] as const,
   update: (id: string) => ['update', id] as const,
 };
+
+/** Your notifications: under `me`, so logging out forgets them. */
+export const notificationKeys = {
+  all: ['me', 'notifications'] as const,
+  unread: ['me', 'notifications', 'unread-count'] as const,
+  inbox: (filter: 'all' | 'unread') => ['me', 'notifications', 'inbox', filter] as const,
+  preferences: ['me', 'notification-preferences'] as const,
+};

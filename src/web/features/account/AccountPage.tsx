@@ -7,6 +7,7 @@ import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 import { TokensSection } from './TokensSection';
 import { MyHiddenSection } from '../contributions/MyHiddenSection';
+import { PreferencesSection } from '../notifications/PreferencesSection';
 import './account.css';
 
 export function AccountPage() {
@@ -21,6 +22,7 @@ export function AccountPage() {
         <ProfileForm key={user.name} user={user} />
         <PasswordForm />
       </div>
+      <PreferencesSection />
       <TokensSection />
       <MyHiddenSection />
       <EraseSection />

@@ -1,0 +1,47 @@
+import type { enNotifications } from './en-notifications';
+
+/** Spanish strings of notifications and webhooks, typed to the English ones. */
+export const esNotifications: typeof enNotifications = {
+  bell: 'Notificaciones', bellUnread_one: 'Notificaciones: {{count}} sin leer', bellUnread_other: 'Notificaciones: {{count}} sin leer',
+  title: 'Notificaciones', titleUnread_one: 'Notificaciones ({{count}} sin leer)', titleUnread_other: 'Notificaciones ({{count}} sin leer)',
+  lead: 'Lo que ha pasado con lo que escribes, apoyas, sigues o coordinas, primero lo más reciente.', settingsLink: 'Elige qué te llega también por correo.',
+  filter: 'Qué notificaciones', allFilter: 'Todas', unreadFilter: 'Sin leer ({{count}})', listLabel: 'Tus notificaciones',
+  markAll: 'Marcar todas como leídas', allRead: 'Todo está marcado como leído.', markRead: 'Marcar como leída', markReadFor: 'Marcar como leída: {{text}}', unread: 'Sin leer',
+  emptyTitle: 'Todavía no hay notificaciones', empty: 'Cuando los anfitriones respondan a lo que escribiste, publiquen una novedad o alguien te conteste, lo verás aquí.',
+  noneUnreadTitle: 'Estás al día', noneUnread: 'No hay nada sin leer. Las nuevas notificaciones aparecen aquí en cuanto llegan.',
+  someone: 'Alguien',
+  types: {
+    contribution_responded: '{{actor}} respondió a «{{title}}»: {{status}}',
+    update_published: '{{actor}} publicó una novedad: «{{title}}»',
+    contribution_overdue: '«{{title}}» lleva {{waited}} esperando respuesta, más del objetivo de {{target}}',
+    contribution_hidden: 'Los anfitriones ocultaron tu aportación «{{title}}»',
+    comment_hidden: 'Los anfitriones ocultaron tu comentario en «{{title}}»',
+    appeal_upheld: 'Se aceptó tu recurso: «{{title}}» vuelve a mostrarse',
+    appeal_rejected: 'Se rechazó tu recurso: «{{title}}» sigue oculta',
+    contribution_coauthor_invited: '{{actor}} te invita a ser coautor de «{{title}}»',
+    terms_amended: 'Las condiciones de {{initiative}} cambiaron: versión {{version}}',
+    comment_created: '{{actor}} comentó en «{{title}}»',
+    contribution_created: '{{actor}} aportó «{{title}}» a {{initiative}}',
+    contribution_supported: '{{actor}} apoya «{{title}}» ({{supports}} en total)',
+  },
+  prefs: {
+    title: 'Notificaciones por correo',
+    lead: 'Todo aparece bajo la campana en Moebius. Aquí eliges qué te llega también por correo y con qué frecuencia: un resumen lo reúne en un correo al día o a la semana.',
+    modeFor: 'Correo para: {{what}}', default: 'Normalmente: {{mode}}', saved: '{{what}}: {{mode}}.',
+    modes: { immediately: 'Al momento', daily: 'Resumen diario', weekly: 'Resumen semanal', off: 'Nunca' },
+    types: {
+      contribution_responded: 'Los anfitriones responden a una aportación que escribiste, apoyas o sigues',
+      update_published: 'Una novedad en una iniciativa que sigues, o sobre una aportación que escribiste o apoyas',
+      contribution_overdue: 'Una aportación de una iniciativa que coordinas supera su objetivo de respuesta',
+      contribution_hidden: 'Los anfitriones ocultan una aportación tuya',
+      comment_hidden: 'Los anfitriones ocultan un comentario tuyo',
+      appeal_upheld: 'Se acepta tu recurso',
+      appeal_rejected: 'Se rechaza tu recurso',
+      contribution_coauthor_invited: 'Alguien te invita a ser coautor de una aportación',
+      terms_amended: 'Se modifican las condiciones que aceptaste en una iniciativa',
+      comment_created: 'Un comentario nuevo en una aportación que escribiste o sigues',
+      contribution_created: 'Una aportación nueva en una iniciativa que sigues',
+      contribution_supported: 'Alguien apoya una aportación tuya',
+    },
+  },
+};
