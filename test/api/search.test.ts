@@ -213,9 +213,14 @@ describeEachDatabase('search', (t, dialect) => {
     expect(hits.find((h) => h.contribution.id === target.id)!.contribution.mergedInto).toBeNull();
   });
 
-  it.runIf(dialect === 'postgres')('matches with the GIN index expression on PostgreSQL', async () => {
+  it('matches through the full-text index: FTS5 on SQLite, the GIN expression on PostgreSQL', async () => {
     const { rankQuery } = await import('../../src/server/modules/search/service.js');
-    const query = rankQuery('postgres', 'seams', { titles: new Map([['x', 'X']]), hosted: new Set() }, '', null, 10).compile(t().db);
+    const query = rankQuery(dialect, dialect === 'sqlite' ? '"seams"' : 'seams', { titles: new Map([['x', 'X']]), hosted: new Set() }, '', null, 10).compile(t().db);
+    if (dialect === 'sqlite') {
+      const explained = await t().db.executeQuery<Record<string, string | number>>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+      expect(explained.rows.map((r) => String(r.detail)).join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
+      return;
+    }
     const plan = await t().db.connection().execute(async (db) => {
       await sql`set enable_seqscan = off`.execute(db);
       const explained = await db.executeQuery<Record<string, string>>(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
