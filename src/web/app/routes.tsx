@@ -58,6 +58,7 @@ export const router = createBrowserRouter([
           { path: 'people', element: <OrgPeoplePage /> },
           { path: 'activity', element: <ActivityPage /> },
           { path: 'settings', element: <OrgSettingsPage /> },
+          { path: 'settings/webhooks/:id', element: later(() => import('../features/webhooks/WebhookPage').then((m) => m.WebhookPage)) },
         ],
       },
       { path: 'initiatives/:id', element: <InitiativePage /> },

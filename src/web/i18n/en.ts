@@ -4,6 +4,7 @@ import { enContributions } from './en-contributions';
 import { enTerms } from './en-terms';
 import { enResponses } from './en-responses';
 import { enNotifications } from './en-notifications';
+import { enWebhooks } from './en-webhooks';
 
 export const en = {
   contributions: enContributions,
@@ -11,6 +12,7 @@ export const en = {
   terms: enTerms,
   responses: enResponses,
   notifications: enNotifications,
+  webhooks: enWebhooks,
   app: { footer: 'Moebius — open-source experience co-creation. Free software under the AGPL.' },
   nav: {
     skip: 'Skip to main content', home: 'Moebius home', main: 'Main', orgs: 'Organisations', account: 'Account', notifications: 'Notifications',

@@ -6,6 +6,7 @@ import { esInitiatives } from './es-initiatives';
 import { esTerms } from './es-terms';
 import { esResponses } from './es-responses';
 import { esNotifications } from './es-notifications';
+import { esWebhooks } from './es-webhooks';
 
 export const es: Resource = {
   contributions: esContributions,
@@ -13,6 +14,7 @@ export const es: Resource = {
   terms: esTerms,
   responses: esResponses,
   notifications: esNotifications,
+  webhooks: esWebhooks,
   app: { footer: 'Moebius — cocreación de experiencias de código abierto. Software libre bajo la AGPL.' },
   nav: {
     skip: 'Saltar al contenido principal', home: 'Inicio de Moebius', main: 'Principal', orgs: 'Organizaciones',

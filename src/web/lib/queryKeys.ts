@@ -59,3 +59,11 @@ export const notificationKeys = {
   inbox: (filter: 'all' | 'unread') => ['me', 'notifications', 'inbox', filter] as const,
   preferences: ['me', 'notification-preferences'] as const,
 };
+
+/** An organisation's webhooks and their delivery logs. */
+export const webhookKeys = {
+  list: (slug: string) => ['org', slug, 'webhooks'] as const,
+  one: (id: string) => ['webhook', id] as const,
+  deliveries: (id: string, status: string) => ['webhook', id, 'deliveries', status] as const,
+  eventTypes: ['webhook-event-types'] as const,
+};

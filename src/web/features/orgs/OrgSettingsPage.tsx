@@ -5,11 +5,12 @@ import { FormCard } from '../../components/FormCard';
 import { useToast } from '../../components/Toast';
 import { check, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { WebhooksSection } from '../webhooks/WebhooksSection';
 import { useUpdateOrg } from './api';
 import { OrgFields, type OrgFieldValues } from './OrgFields';
 import { useOrgContext } from './OrgLayout';
 
-/** Owners edit the name, description and visibility; the address (slug) stays as it was. */
+/** Owners edit the name, description and visibility (the address, slug, stays as it was), and the organisation's webhooks. */
 export function OrgSettingsPage() {
   const { t } = useTranslation();
   const { org } = useOrgContext();
@@ -42,8 +43,9 @@ export function OrgSettingsPage() {
   };
 
   return (
+    <>
     <FormCard
-      className="narrow"
+      className="narrow settings-form"
       title={t('orgs.settings.title')}
       lead={t('orgs.settings.lead', { slug: org.slug })}
       onSubmit={submit}
@@ -53,5 +55,7 @@ export function OrgSettingsPage() {
     >
       <OrgFields values={values} errors={errors} onChange={(patch) => setValues({ ...values, ...patch })} />
     </FormCard>
+    <WebhooksSection org={org} />
+    </>
   );
 }

@@ -1,0 +1,41 @@
+import type { enWebhooks } from './en-webhooks';
+
+/** Spanish strings of webhooks, typed to the English ones. */
+export const esWebhooks: typeof enWebhooks = {
+  title: 'Webhooks', add: 'Añadir un destino',
+  lead: 'Moebius envía los eventos de la organización a tus sistemas en cuanto ocurren: un POST HTTP firmado por evento (Standard Webhooks), reintentado con espera creciente hasta que tu destino responde 2xx.',
+  emptyTitle: 'Todavía no hay webhooks', empty: 'Añade un destino para conectar un CRM, un canal de chat o tu propio servicio con lo que pasa aquí.',
+  active: 'Activo', paused: 'En pausa', sends: 'Envía:', everythingShort: 'todos los eventos',
+  secretHintShort: 'Secreto de firma:', open: 'Registro de envíos y ajustes', openFor: 'Registro de envíos y ajustes de {{url}}',
+  created: 'El destino {{url}} está registrado', rotated: 'Se ha sustituido el secreto de firma',
+  secretOnce: 'Copia ahora el secreto de firma: solo se muestra esta vez. Tu destino lo usa para comprobar que cada envío viene de Moebius.',
+  secret: 'Secreto de firma', secretHint: 'Verifica con él la cabecera webhook-signature (HMAC-SHA256 sobre id, fecha y cuerpo).', secretCopied: 'Ya lo he guardado',
+  form: {
+    title: 'Un destino nuevo', url: 'URL del destino', urlHint: 'Una dirección https:// que acepte peticiones POST (en un equipo de desarrollo también vale http://localhost).',
+    urlInvalid: 'Escribe una dirección completa, que empiece por https://.', urlRefused: 'Esta dirección no se acepta: usa https:// (http:// solo para localhost en un equipo de desarrollo), sin usuario ni contraseña.',
+    urlPrivate: 'Usa una dirección pública: aquí no se aceptan direcciones locales ni de redes privadas.',
+    description: 'Para qué es', descriptionHint: 'Para las demás personas titulares, p. ej. «Sincronización con el CRM» o «canal #cocreación».',
+    events: 'Eventos que se envían', eventsHint: 'Una familia entera incluye también los tipos de eventos que se añadan más adelante.', everything: 'Todos los eventos de la organización',
+    chooseSingle: 'O elige eventos sueltos', someChosen_one: '{{count}} evento suelto elegido', someChosen_other: '{{count}} eventos sueltos elegidos',
+    eventsMissing: 'Elige al menos un evento.', eventsUnknown: 'Este servidor no conoce alguno de estos eventos.', submit: 'Registrar el destino',
+  },
+  families: {
+    org: 'La organización', membership: 'Miembros', invitation: 'Invitaciones', initiative: 'Iniciativas', terms: 'Condiciones', need: 'Necesidades', asset: 'Recursos compartidos',
+    contribution: 'Aportaciones', comment: 'Comentarios', appeal: 'Recursos', flags: 'Señalamientos', theme: 'Temas', update: 'Novedades', webhook: 'Webhooks',
+  },
+  back: 'Todos los webhooks', notFound: 'No se encuentra el webhook', notFoundBody: 'Puede que se haya borrado.',
+  test: 'Enviar una prueba', testSent: 'Un evento de prueba va de camino: aparecerá en el registro de abajo.',
+  pause: 'Pausar', resume: 'Reanudar', pausedDone: 'En pausa: no se envía nada hasta que lo reanudes.', resumed: 'Reanudado: los eventos nuevos vuelven a enviarse.',
+  pausedNote: 'En pausa: los eventos que ocurren ahora no se envían. Reanúdalo para volver a enviar los nuevos.',
+  rotate: 'Cambiar el secreto', rotateTitle: '¿Sustituir el secreto de firma?',
+  rotateBody: 'A partir de ahora los envíos se firman con el secreto nuevo; tu destino tiene que usarlo de inmediato. El secreto nuevo se muestra una sola vez.',
+  delete: 'Borrar', deleteTitle: '¿Borrar el destino {{url}}?', deleteBody: 'No se le enviará nada más. Su registro de envíos se conserva para la auditoría.',
+  deleted: 'El destino está borrado.',
+  logTitle: 'Registro de envíos', logLead: 'Cada evento enviado a este destino, primero el más reciente: cómo respondió, cuántas veces se intentó y cuándo toca el próximo intento.',
+  logCaption: 'Envíos a {{url}}', filter: 'Qué envíos', allDeliveries: 'Todos',
+  status: { pending: 'Pendiente', delivered: 'Entregado', failed: 'Falló, se reintentará', dead: 'Abandonado' },
+  columns: { event: 'Evento', status: 'Estado', response: 'Respuesta', attempts: 'Intentos', when: 'Último intento' },
+  noResponse: 'sin respuesta', duration: '{{ms}} ms', details: 'Detalles', notYet: 'Sin intentar todavía', nextAttempt: 'Próximo intento: {{when}}',
+  noDeliveriesTitle: 'Todavía no se ha enviado nada', noDeliveries: 'Cuando ocurra uno de los eventos elegidos, su envío aparecerá aquí. Envía una prueba para probar el destino ahora.',
+  redeliver: 'Enviar de nuevo', redeliverFor: 'Enviar de nuevo {{type}} del {{when}}', redelivering: 'Se está enviando de nuevo: el registro mostrará el resultado.',
+};
