@@ -61,6 +61,8 @@ export function staleKeys(initiativeId: string, m: LiveActivity): QueryKey[] {
     return [[...initiative, 'contributions'], ...contribution, ...target];
   }
   if (m.type === 'contribution.responded' || m.type === 'contribution.overdue') return [[...initiative, 'contributions'], [...initiative, 'unanswered'], [...initiative, 'response-times'], [...initiative, 'accountability'], ...contribution];
+  // A new contribution also joins the hosts' unanswered queue and the response-time figures.
+  if (m.type === 'contribution.created') return [[...initiative, 'contributions'], [...initiative, 'unanswered'], [...initiative, 'response-times'], ...contribution];
   return [[...initiative, 'contributions'], [...initiative, 'moderation'], ...contribution];
 }
 

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { usePersonLive } from '../live/live';
 import { useUnreadCount } from './api';
 import './notifications.css';
 
-/** The bell in the header: a link to the inbox with the unread count, read out with the link. */
+/**
+ * The bell in the header: a link to the inbox with the unread count, read out with the link.
+ * It holds the person's live stream, which writes each new count into the bell's query.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
+  usePersonLive(true);
   const unread = useUnreadCount(true);
   const count = unread.data ?? 0;
   const shown = count > 99 ? '99+' : String(count);
