@@ -35,5 +35,5 @@ export const enWebhooks = {
   columns: { event: 'Event', status: 'Status', response: 'Response', attempts: 'Attempts', when: 'Last attempt' },
   noResponse: 'no response', duration: '{{ms}} ms', details: 'Details', notYet: 'Not tried yet', nextAttempt: 'Next try: {{when}}',
   noDeliveriesTitle: 'Nothing sent yet', noDeliveries: 'When one of the chosen events happens, its delivery appears here. Send a test to try the endpoint now.',
-  redeliver: 'Send again', redeliverFor: 'Send {{type}} of {{when}} again', redelivering: 'It is being sent again: the log shows the outcome.',
+  redeliver: 'Send again', redeliverFor: 'Send again: {{type}} of {{when}}', redelivering: 'It is being sent again: the log shows the outcome.',
 };

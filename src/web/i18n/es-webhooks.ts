@@ -37,5 +37,5 @@ export const esWebhooks: typeof enWebhooks = {
   columns: { event: 'Evento', status: 'Estado', response: 'Respuesta', attempts: 'Intentos', when: 'Último intento' },
   noResponse: 'sin respuesta', duration: '{{ms}} ms', details: 'Detalles', notYet: 'Sin intentar todavía', nextAttempt: 'Próximo intento: {{when}}',
   noDeliveriesTitle: 'Todavía no se ha enviado nada', noDeliveries: 'Cuando ocurra uno de los eventos elegidos, su envío aparecerá aquí. Envía una prueba para probar el destino ahora.',
-  redeliver: 'Enviar de nuevo', redeliverFor: 'Enviar de nuevo {{type}} del {{when}}', redelivering: 'Se está enviando de nuevo: el registro mostrará el resultado.',
+  redeliver: 'Enviar de nuevo', redeliverFor: 'Enviar de nuevo: {{type}} del {{when}}', redelivering: 'Se está enviando de nuevo: el registro mostrará el resultado.',
 };
