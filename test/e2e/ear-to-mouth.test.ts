@@ -39,6 +39,7 @@ describe.skipIf(!chromiumAvailable())('the shortest path from ear to mouth in Ch
   let slug: string;
   let initiative: OpenInitiative;
   let ideaId: string;
+  let zipId: string;
 
   beforeAll(async () => {
     requireChromium();
@@ -55,7 +56,7 @@ describe.skipIf(!chromiumAvailable())('the shortest path from ear to mouth in Ch
     await join(olga, slug, quinn, 'community');
     await acceptTerms(quinn, initiative);
     ideaId = await contribute(pia, initiative, { kind: 'idea', title: 'A hood that fits over a helmet', problem: 'Cyclists cannot wear the hood over a helmet.', body: 'Make the hood two sizes larger, with a drawcord.' });
-    await contribute(quinn, initiative, { kind: 'experience', title: 'The zip froze on the ridge', situation: 'A winter crossing of the fjell.', body: 'At minus ten the zip would not move.', sentiment: 'pain' });
+    zipId = await contribute(quinn, initiative, { kind: 'experience', title: 'The zip froze on the ridge', situation: 'A winter crossing of the fjell.', body: 'At minus ten the zip would not move.', sentiment: 'pain' });
   });
 
   afterAll(async () => {
@@ -226,6 +227,40 @@ describe.skipIf(!chromiumAvailable())('the shortest path from ear to mouth in Ch
     await o.getByRole('dialog', { name: 'Replace the signing secret?' }).getByRole('button', { name: 'Rotate the secret' }).click();
     await o.getByText('The signing secret was replaced').waitFor();
     expect(await o.getByLabel('Signing secret').inputValue()).toMatch(/^whsec_/);
+  });
+
+  it('hosts hide flagged contributions in bulk and show them again; they rename a theme and say what belongs in it', async () => {
+    const flagged = await pia.request('POST', `/contributions/${zipId}/flags`, { reason: 'off_topic' });
+    expect(flagged.status).toBe(201);
+    const o = await as(olga);
+    await o.goto(`${server.baseUrl}/initiatives/${initiative.id}/moderation`);
+    await o.getByRole('checkbox', { name: 'Select The zip froze on the ridge' }).check();
+    await o.getByRole('button', { name: 'Hide the selected…' }).click();
+    const hide = o.getByRole('dialog', { name: 'Hide 1 item?' });
+    await hide.getByLabel('Reason').fill('Not about rain jackets.');
+    await hide.getByRole('button', { name: 'Hide 1 item' }).click();
+    await o.getByText('1 item hidden.').waitFor();
+    const recent = o.getByRole('group', { name: 'Hidden just now: 1 item' });
+    await recent.getByText('The zip froze on the ridge').waitFor();
+    await expectAccessible(o, 'the moderation queue after a bulk hide');
+    await recent.getByRole('button', { name: 'Show it again' }).click();
+    await o.getByText('1 item shown again.').waitFor();
+    expect((await quinn.request<{ hidden: boolean }>('GET', `/contributions/${zipId}`)).body.hidden).toBe(false);
+
+    const theme = await olga.request<{ id: string }>('POST', `/initiatives/${initiative.id}/themes`, { name: 'Cold', contributionIds: [zipId] });
+    expect(theme.status).toBe(201);
+    await o.goto(`${server.baseUrl}/initiatives/${initiative.id}/contributions`);
+    await o.getByRole('button', { name: 'Edit the theme “Cold”' }).click();
+    const edit = o.getByRole('dialog', { name: 'Edit the theme “Cold”' });
+    await edit.getByLabel('Name', { exact: true }).fill('Winter use');
+    await edit.getByLabel('Description').fill('Jackets in **frost and snow**: zips, cuffs, stiff fabric.');
+    await expectAccessible(o, 'the theme dialog');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await o.getByText('The theme “Winter use” is saved.').waitFor();
+    await o.getByRole('region', { name: 'Themes' }).getByRole('link', { name: 'Winter use' }).click();
+    const about = o.getByRole('region', { name: 'About the theme “Winter use”' });
+    await about.locator('strong', { hasText: 'frost and snow' }).waitFor();
+    await o.locator('.contribution-card', { hasText: 'The zip froze on the ridge' }).waitFor();
   });
 
   it('a host blocks a member with a reason and lifts the block', async () => {
