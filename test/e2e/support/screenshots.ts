@@ -4,14 +4,16 @@
  * Uses a demo-seeded server (Acme Outdoor) and logs in as the demo owner.
  */
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { invitationLinksInMail } from './mail.js';
-import { startServer, type RunningServer } from './server.js';
+import { freePort, startServer, type RunningServer } from './server.js';
 
 const OUT = process.argv[2] ?? '/tmp/shots';
-/** `--contributions` takes only the contribution pages (quicker while working on them). */
+/** `--contributions` takes only the contribution pages, `--loop` only the response loop (quicker while working on them). */
 const ONLY_CONTRIBUTIONS = process.argv.includes('--contributions');
+const ONLY_LOOP = process.argv.includes('--loop');
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
@@ -292,19 +294,115 @@ async function captureContributions(browser: Browser, server: RunningServer, vie
   await ana.close();
 }
 
+
+/** The response loop on the demo's repair initiative: answers, the unanswered queue, updates, accountability, notifications, preferences, blocks, webhooks. */
+async function captureLoop(browser: Browser, server: RunningServer, viewport: (typeof VIEWPORTS)[number], hookUrl: string) {
+  const v = viewport.name;
+  const lars = await demoPerson(browser, server, viewport, 'lars@hiking-club.example');
+  const p = lars.page;
+  await p.goto(`${server.baseUrl}/orgs/acme-outdoor`);
+  await p.getByRole('link', { name: 'A repair service on every trail' }).first().click();
+  await p.getByRole('region', { name: 'How fast the hosts answer' }).waitFor();
+  const home = p.url();
+  await shot(p, '40-initiative-home-times', v);
+  await p.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Contributions' }).click();
+  await p.getByRole('link', { name: 'A repair kit in every mountain hut' }).click();
+  await p.getByRole('region', { name: 'The hosts’ answer' }).waitFor();
+  await shot(p, '41-contribution-answered', v);
+  await p.goBack();
+  await p.getByRole('link', { name: 'My sole came off on day two of the Haute Route' }).click();
+  await p.getByRole('region', { name: 'Waiting for the hosts’ answer' }).waitFor();
+  await shot(p, '41b-contribution-waiting-overdue', v);
+  await p.goto(`${home}/updates`);
+  await p.getByRole('article').first().waitFor();
+  await shot(p, '42-updates', v);
+  await p.goto(`${home}/accountability`);
+  await p.getByRole('heading', { level: 1, name: 'What we did with your input' }).waitFor();
+  await shot(p, '43-accountability', v);
+  await p.goto(`${server.baseUrl}/notifications`);
+  await p.getByRole('list', { name: 'Your notifications' }).waitFor();
+  await shot(p, '44-inbox', v);
+  await p.goto(`${server.baseUrl}/account`);
+  await p.getByRole('region', { name: 'E-mail notifications' }).getByRole('list').waitFor();
+  await shot(p, '45-account-notifications-erasure', v);
+  await p.getByLabel('Language').selectOption('es');
+  await p.goto(`${home}/accountability`);
+  await p.getByRole('heading', { level: 1, name: 'Qué hicimos con tu aportación' }).waitFor();
+  await shot(p, '43b-accountability-es', v);
+  await lars.close();
+
+  const ana = await demoPerson(browser, server, viewport, 'demo@moebius.local');
+  const a = ana.page;
+  await a.goto(home);
+  await a.getByRole('navigation', { name: 'Initiative sections' }).getByRole('link', { name: 'Unanswered' }).click();
+  await a.getByRole('list', { name: 'Contributions waiting for an answer' }).waitFor();
+  await shot(a, '46-unanswered', v);
+  await a.getByRole('link', { name: 'Answer “My sole came off on day two of the Haute Route”' }).click();
+  const composer = a.getByRole('form', { name: 'Your answer, as a host' });
+  await composer.getByLabel('Its status from now on').selectOption('declined');
+  await composer.getByRole('button', { name: 'Publish the answer' }).click();
+  await composer.getByText('Say why: the people behind it read this.').waitFor();
+  await shot(a, '47-answer-composer-declined', v);
+  await a.goto(`${home}/updates`);
+  await a.getByRole('button', { name: 'Post an update' }).click();
+  await a.getByLabel('Title', { exact: true }).fill('Repair corners open in three shops');
+  await a.getByRole('button', { name: 'Choose “Repair corners in partner shops along the main trails”' }).click();
+  await shot(a, '48-update-composer', v);
+  await a.goto(`${server.baseUrl}/orgs/acme-outdoor/people`);
+  await a.getByRole('button', { name: 'Block Jonas Weber' }).click();
+  await a.getByRole('dialog').getByLabel('Why', { exact: true }).fill(`Posted the same advert twelve times (${v}).`);
+  await shot(a, '49-block-dialog', v);
+  await a.getByRole('dialog').getByRole('button', { name: 'Block' }).click();
+  await a.getByRole('region', { name: 'Blocked people' }).getByRole('table').waitFor();
+  await shot(a, '49b-people-blocked', v);
+  await a.getByRole('region', { name: 'Blocked people' }).getByRole('button', { name: 'Unblock Jonas Weber' }).click();
+  await a.getByRole('dialog').getByRole('button', { name: 'Unblock' }).click();
+  await a.getByText('Jonas Weber can take part again.').waitFor();
+  await a.goto(`${server.baseUrl}/orgs/acme-outdoor/settings`);
+  await a.getByRole('button', { name: 'Add an endpoint' }).click();
+  await a.getByLabel('Endpoint URL').fill(hookUrl);
+  await a.getByLabel('What it is for').fill(`CRM sync (${v})`);
+  await a.getByRole('checkbox', { name: /^Contributions/ }).check();
+  await a.getByText('Or choose single events').nth(2).click();
+  await shot(a, '50-webhook-form', v);
+  await a.getByRole('button', { name: 'Register the endpoint' }).click();
+  await a.getByLabel('Signing secret').waitFor();
+  await shot(a, '50b-webhook-secret', v);
+  await a.getByRole('button', { name: 'I have stored it' }).click();
+  await a.getByRole('link', { name: `Delivery log and settings of ${hookUrl}` }).first().click();
+  await a.getByRole('button', { name: 'Send a test' }).click();
+  await a.getByRole('table').getByText('Delivered').first().waitFor({ timeout: 30_000 });
+  await shot(a, '50c-webhook-log', v);
+  await ana.close();
+}
+
+/** Answers every POST with 200, for the webhook screenshots. */
+async function startReceiver(): Promise<{ url: string; close: () => void }> {
+  const port = await freePort();
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+  });
+  await new Promise<void>((done) => receiver.listen(port, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${port}/hooks/moebius`, close: () => receiver.close() };
+}
+
 const server = await startServer({ demo: true });
+const receiver = await startReceiver();
 const browser = await launchBrowser();
 try {
   mkdirSync(OUT, { recursive: true });
   for (const viewport of VIEWPORTS) {
     console.log(`${viewport.name} (${viewport.width}×${viewport.height}):`);
-    if (!ONLY_CONTRIBUTIONS) {
+    if (!ONLY_CONTRIBUTIONS && !ONLY_LOOP) {
       await capture(browser, server, viewport);
       await captureParticipant(browser, server, viewport);
     }
-    await captureContributions(browser, server, viewport);
+    if (!ONLY_LOOP) await captureContributions(browser, server, viewport);
+    if (!ONLY_CONTRIBUTIONS) await captureLoop(browser, server, viewport, receiver.url);
   }
 } finally {
   await browser.close();
+  receiver.close();
   await server.stop();
 }
