@@ -63,7 +63,7 @@ function Report({ initiative, report }: { initiative: Initiative; report: Accoun
     );
   }
   return (
-    <div className="initiative-layout">
+    <div className="initiative-layout main-first">
       <div className="initiative-main">
         <Breakdown groups={report.groups} />
         {report.groups.map((group) => (

@@ -43,7 +43,7 @@ export function UnansweredPage() {
       <PageHeader eyebrow={<Link to={`/orgs/${i.org.slug}`}>← {i.org.name}</Link>} title={i.title} lead={<p>{t('responses.unanswered.lead')}</p>} />
       <InitiativeTabs initiative={i} />
       {host ? (
-        <div className="initiative-layout">
+        <div className="initiative-layout main-first">
           <div className="initiative-main">
             <Queue initiative={i} />
           </div>

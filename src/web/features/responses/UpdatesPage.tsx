@@ -34,7 +34,7 @@ export function UpdatesPage() {
     <>
       <PageHeader eyebrow={<Link to={`/orgs/${i.org.slug}`}>← {i.org.name}</Link>} title={i.title} lead={<p>{t('responses.updates.lead')}</p>} />
       <InitiativeTabs initiative={i} />
-      <div className="initiative-layout">
+      <div className="initiative-layout main-first">
         <div className="initiative-main">
           {host &&
             (composing ? (

@@ -197,7 +197,11 @@ function DeliveryLog({ org, webhook }: { org: Org; webhook: Webhook }) {
               label: t('webhooks.columns.response'),
               cell: (d) => (
                 <>
-                  <span className={d.responseStatus !== null && d.responseStatus < 300 ? 'response-code response-ok' : 'response-code'}>{d.responseStatus ?? t('webhooks.noResponse')}</span>
+                  {d.attempts === 0 ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <span className={d.responseStatus !== null && d.responseStatus < 300 ? 'response-code response-ok' : 'response-code'}>{d.responseStatus ?? t('webhooks.noResponse')}</span>
+                  )}
                   {d.durationMs !== null && <span className="cell-secondary">{t('webhooks.duration', { ms: d.durationMs })}</span>}
                   {(d.error || d.responseExcerpt) && (
                     <details className="delivery-details">
