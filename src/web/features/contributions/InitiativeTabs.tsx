@@ -1,5 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import type { Initiative } from '../initiatives/types';
 import { useInitiativeLive } from '../live/live';
 import '../orgs/orgs.css';
@@ -9,6 +10,15 @@ export function InitiativeTabs({ initiative }: { initiative: Initiative }) {
   const { t } = useTranslation();
   // Every page with these tabs stays current: new contributions, counts, statuses, phases.
   useInitiativeLive(initiative.id);
+  // On a phone the tabs scroll sideways: bring the current one into view.
+  const list = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const ul = list.current;
+    const current = ul?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!ul || !current || ul.scrollWidth <= ul.clientWidth) return;
+    ul.scrollLeft = current.offsetLeft - ul.offsetLeft - (ul.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   if (initiative.status === 'draft') return null;
   const base = `/initiatives/${initiative.id}`;
   const host = initiative.me.canEdit || initiative.me.steward;
@@ -21,7 +31,7 @@ export function InitiativeTabs({ initiative }: { initiative: Initiative }) {
   ].filter((tab) => tab.show);
   return (
     <nav aria-label={t('contributions.tabs.label')}>
-      <ul className="org-tabs">
+      <ul className="org-tabs" ref={list}>
         {tabs.map((tab) => (
           <li key={tab.to}>
             <NavLink to={tab.to} end={tab.end}>

@@ -37,6 +37,8 @@ export function ResponseSection({ c, initiative }: { c: Contribution; initiative
   const earlier = items.slice(0, -1).reverse();
   if (responses.isError) return <LoadError message={errorMessage(t, responses.error)} onRetry={() => void responses.refetch()} />;
   if (responses.isPending) return null;
+  // A merged contribution is answered where it was merged into; the banner above says where.
+  if (!latest && c.mergedInto !== null) return null;
   return (
     <section id="answer" className={latest ? `card answer answer-${toneOf(latest.status)}` : 'card answer answer-waiting'} aria-labelledby="answer-title">
       <h2 id="answer-title">{latest ? t('responses.section.title') : t('responses.section.titleNone')}</h2>
