@@ -189,6 +189,9 @@ describe.skipIf(!chromiumAvailable())('the shortest path from ear to mouth in Ch
     const o = await as(olga);
     await o.goto(`${server.baseUrl}/orgs/${slug}/settings`);
     await o.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
+    // Owners also see what could not be delivered after every retry (nothing, here).
+    await o.getByRole('heading', { name: 'Could not be delivered' }).waitFor();
+    await o.getByRole('heading', { name: 'Everything was delivered' }).waitFor();
     await o.getByRole('button', { name: 'Add an endpoint' }).click();
     await o.getByLabel('Endpoint URL').fill(receiver.url);
     await o.getByLabel('What it is for').fill('CRM sync');

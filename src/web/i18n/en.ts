@@ -224,6 +224,12 @@ export const en = {
     member: 'Members take part: tell experiences, propose, build on others’ ideas.',
     observer: 'Observers can read and follow, without contributing.',
   },
+  deadJobs: {
+    title: 'Could not be delivered', lead: 'E-mails and webhook deliveries that failed after every retry. Fix the cause (a mail server, an endpoint), then send them again.',
+    emptyTitle: 'Everything was delivered', empty: 'When an e-mail or a webhook delivery fails after every retry, it waits here for you.',
+    kinds: { 'notification.mail': 'An e-mail to a member', 'webhook.deliver': 'A webhook delivery', 'digest.plan': 'Planning a digest', 'digest.batch': 'A batch of digests' },
+    columns: { what: 'What', attempts: 'Attempts', error: 'Last error', since: 'Gave up' }, retry: 'Send again', retried: 'It is back in the queue.',
+  },
   kinds: {
     customer: 'customer', employee: 'employee', supplier: 'supplier', partner: 'partner', regulator: 'regulator',
     community: 'community', other: 'other',

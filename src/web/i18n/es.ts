@@ -239,6 +239,12 @@ export const es: Resource = {
     member: 'Los miembros participan: cuentan experiencias, proponen y construyen sobre las ideas de otros.',
     observer: 'Quienes observan pueden leer y seguir el trabajo, sin aportar.',
   },
+  deadJobs: {
+    title: 'No se pudo entregar', lead: 'Correos y entregas de webhooks que fallaron tras todos los reintentos. Corrige la causa (un servidor de correo, un endpoint) y vuelve a enviarlos.',
+    emptyTitle: 'Todo se entregó', empty: 'Cuando un correo o una entrega de webhook falla tras todos los reintentos, espera aquí.',
+    kinds: { 'notification.mail': 'Un correo a un miembro', 'webhook.deliver': 'Una entrega de webhook', 'digest.plan': 'La planificación de un resumen', 'digest.batch': 'Un lote de resúmenes' },
+    columns: { what: 'Qué', attempts: 'Intentos', error: 'Último error', since: 'Abandonado' }, retry: 'Enviar de nuevo', retried: 'Ha vuelto a la cola.',
+  },
   kinds: {
     customer: 'cliente', employee: 'empleado', supplier: 'proveedor', partner: 'socio', regulator: 'regulador',
     community: 'comunidad', other: 'otro',

@@ -7,19 +7,10 @@ import { NoContent, responses, type App } from '../../lib/http.js';
 import { decodeCursor, encodeCursor, PageQuery } from '../../lib/pagination.js';
 import { requireActor } from '../../plugins/auth.js';
 import { OrgParams } from '../orgs/schemas.js';
+import { DeadJobPage } from './schemas.js';
 import type { OrgsService } from '../orgs/service.js';
 import type { JobQueue } from './jobs.js';
 
-export const DeadJob = Type.Object({
-  id: Type.String(),
-  kind: Type.String({ description: 'What it was doing, e.g. notifications.mail or webhooks.deliver.' }),
-  attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  payload: Type.Record(Type.String(), Type.Unknown()),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
-const DeadJobPage = Type.Object({ items: Type.Array(DeadJob), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 const JobParams = Type.Object({ org: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 /** The dead-letter state, visible to the organisation's owners: what could not be delivered after every retry, and a way to try again. */

@@ -5,6 +5,7 @@ import { FormCard } from '../../components/FormCard';
 import { useToast } from '../../components/Toast';
 import { check, fieldErrorsOf, type FieldErrors } from '../../lib/errors';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { DeadJobsSection } from '../webhooks/DeadJobsSection';
 import { WebhooksSection } from '../webhooks/WebhooksSection';
 import { useUpdateOrg } from './api';
 import { OrgFields, type OrgFieldValues } from './OrgFields';
@@ -56,6 +57,7 @@ export function OrgSettingsPage() {
       <OrgFields values={values} errors={errors} onChange={(patch) => setValues({ ...values, ...patch })} />
     </FormCard>
     <WebhooksSection org={org} />
+    <DeadJobsSection org={org} />
     </>
   );
 }
