@@ -32,7 +32,7 @@ run \`npm run build\` first. Results as JSON are in \`bench/results/\`.
 - Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}
 - Dataset: ${report.dataset}
 - Load: ${report.connections} connections, ${report.durationSeconds} s per scenario (autocannon, same machine)
-- Start to first served request: **${report.startToFirstResponseMs} ms** (process spawn included)
+- Start to first served request: **${report.startToFirstResponseMs} ms** (process spawn, migrations and seeding the demo on a new database included; the demo grew with issues 4 and 5)
 - Server peak RSS: **${report.serverPeakRssMb} MiB**
 
 | scenario | requests/s | p50 ms | p99 ms | errors + non-2xx | ratio to ceiling |
