@@ -13,11 +13,15 @@ export interface BenchReport {
 }
 
 const HISTORY = '\n## History\n';
+const DATASET = '\n## Dataset generation\n';
 
-/** docs/benchmarks.md: the latest run as a table, with machine, dataset and date; the hand-written History is kept. */
+/** docs/benchmarks.md: the latest run as a table, with machine, dataset and date; the hand-written Dataset generation and History are kept. */
 export function writeReport(path: string, report: BenchReport): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const history = previous.includes(HISTORY) ? previous.slice(previous.indexOf(HISTORY)) : `${HISTORY}\n(Before and after of each performance change, newest first.)\n`;
+  // The hand-written dataset generation section, between the run and the History, is kept too.
+  const datasetAt = previous.indexOf(DATASET);
+  const dataset = datasetAt === -1 ? '' : previous.slice(datasetAt, previous.includes(HISTORY) ? previous.indexOf(HISTORY) : undefined);
   const rows = report.results.map(
     (r) => `| ${r.name} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors + r.non2xx} | ${r.ratioToCeiling ?? '–'} |`,
   );
@@ -42,6 +46,6 @@ ${rows.join('\n')}
 The ceiling is a bare Fastify hello-world server on the same machine in the same run: the
 most any route could do here. The Madrid-scale dataset and its targets arrive with the
 benchmarks issue.
-${history}`;
+${dataset}${history}`;
   writeFileSync(path, text);
 }
