@@ -5,10 +5,13 @@ export interface BenchReport {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
   dataset: string;
+  scale?: string;
   connections: number;
   durationSeconds: number;
   startToFirstResponseMs: number;
   serverPeakRssMb: number;
+  /** (d): support_count against the supports rows of every touched contribution. */
+  supportCheck?: { contributions: number; mismatches: number } | null;
   results: ScenarioResult[];
 }
 
@@ -23,12 +26,18 @@ export function writeReport(path: string, report: BenchReport): void {
   const datasetAt = previous.indexOf(DATASET);
   const dataset = datasetAt === -1 ? '' : previous.slice(datasetAt, previous.includes(HISTORY) ? previous.indexOf(HISTORY) : undefined);
   const rows = report.results.map(
-    (r) => `| ${r.name} | ${r.requestsPerSecond.toLocaleString('en')} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors + r.non2xx} | ${r.ratioToCeiling ?? '–'} |`,
+    (r) => `| ${r.name} | ${r.requestsPerSecond > 0 ? r.requestsPerSecond.toLocaleString('en') : '–'} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors + r.non2xx} | ${r.serverPeakRssMb ?? '–'} | ${r.ratioToCeiling ?? '–'} |`,
   );
+  const notes = report.results.filter((r) => r.notes !== undefined).map((r) => `- ${r.name}: ${r.notes}`);
   const text = `# Benchmarks
 
-Run with \`npm run bench\` (options: \`-- --duration 10 --connections 50\`). It builds nothing:
-run \`npm run build\` first. Results as JSON are in \`bench/results/\`.
+Run with \`npm run bench\` (options: \`-- --scale small|madrid --db URL --duration S --connections N
+--clients N\`; \`--help\` for all). Without \`--db\` it generates the scale's dataset
+(\`npm run bench:data\`) in a fresh SQLite file under /tmp; with \`--db\` it uses that database,
+generating it unless the SQLite file exists. It builds the app when \`dist/\` is missing, then starts a
+production server (\`moebius start\`, logs at warn, no demo) in its own process. Results as JSON
+are in \`bench/results/\`. CI runs \`npm run bench -- --smoke\` (small, 1 s per scenario, results in
+a temp directory, this page untouched; fails on any error or a support-count mismatch).
 
 ## Latest run
 
@@ -36,16 +45,22 @@ run \`npm run build\` first. Results as JSON are in \`bench/results/\`.
 - Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}
 - Dataset: ${report.dataset}
 - Load: ${report.connections} connections, ${report.durationSeconds} s per scenario (autocannon, same machine)
-- Start to first served request: **${report.startToFirstResponseMs} ms** (process spawn, migrations and seeding the demo on a new database included; the demo grew with issues 4 and 5)
-- Server peak RSS: **${report.serverPeakRssMb} MiB**
-
-| scenario | requests/s | p50 ms | p99 ms | errors + non-2xx | ratio to ceiling |
-|---|---:|---:|---:|---:|---:|
+- Start to first served request: **${report.startToFirstResponseMs} ms** (process spawn to the first answered request, migrations on the existing dataset included)
+- Server peak RSS: **${report.serverPeakRssMb} MiB** (the column below: each scenario's own peak)
+${report.supportCheck ? `- Support check after (d) and (h): ${report.supportCheck.mismatches === 0 ? 'no lost or double-counted support' : `**${report.supportCheck.mismatches} mismatches**`} (support_count = supports rows on ${report.supportCheck.contributions.toLocaleString('en')} touched contributions)\n` : ''}
+| scenario | requests/s | p50 ms | p99 ms | errors + non-2xx | server peak RSS MiB | ratio to ceiling |
+|---|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
-The ceiling is a bare Fastify hello-world server on the same machine in the same run: the
-most any route could do here. The Madrid-scale dataset and its targets arrive with the
-benchmarks issue.
+${notes.join('\n')}
+
+The ceiling (j) is a bare Fastify hello-world server on the same machine in the same run: the
+most any route could do here. autocannon runs on the same two cores as the server, so ratios
+understate the server. (c) alternates GET contribution and GET its comments; (d) alternates POST
+and DELETE support, each connection acting as its own member; (h) reads the feeds, contributions,
+comments and search, and writes supports, retractions and new contributions. (i) times three
+contributions created one after another, from the POST to each open stream receiving it
+(latency columns: p50 and p99 over all deliveries).
 ${dataset}${history}`;
   writeFileSync(path, text);
 }

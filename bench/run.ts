@@ -1,70 +1,158 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runScenario, type Scenario, type ScenarioResult } from './scenarios.js';
-import { spawnServer } from './server-process.js';
-import { writeReport } from './report.js';
+import { createDatabase } from '../src/server/db/database.js';
+import { fanout } from './fanout.js';
+import { writeReport, type BenchReport } from './report.js';
+import { runScenario, type ScenarioResult } from './scenarios.js';
+import { resetPeakRss, spawnServer } from './server-process.js';
+import { checkSupports, loadWorkload, scenarios, trendingFifthPage, type BenchTokens } from './workload.js';
 
-// `npm run bench`: a production server on a fresh embedded database with the demo data, the
-// scenarios against it, and a bare Fastify hello-world as the machine's ceiling.
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
-const duration = Number(values.duration);
+// `npm run bench [-- --scale small|madrid] [--db URL] [--smoke]`: a production server in its own
+// process on a generated dataset, the issue-6 scenarios with autocannon, a live-stream fan-out,
+// and a bare Fastify hello-world as the machine's ceiling.
+const USAGE = `Usage: npm run bench -- [--scale small|madrid] [--db URL] [options]
+
+  --scale S        small (default) or madrid: the dataset generated when the database is new
+  --db URL         sqlite:PATH or postgres://… (default: a fresh SQLite file under /tmp);
+                   generated with \`npm run bench:data\` unless the SQLite file exists
+  --tokens FILE    the generator's bench-tokens.json (default: next to the SQLite file)
+  --duration S     seconds per scenario (default 5 at small, 10 at madrid, 1 with --smoke)
+  --connections N  autocannon connections (default 50)
+  --clients N      live-stream clients for the fan-out (default 500 at small, 5000 at madrid)
+  --smoke          CI: short runs, results JSON in a temp directory, docs/benchmarks.md untouched;
+                   exits non-zero when a scenario has errors or the support check fails`;
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'small' }, db: { type: 'string' }, tokens: { type: 'string' }, duration: { type: 'string' },
+    connections: { type: 'string', default: '50' }, clients: { type: 'string' }, smoke: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const scale = values.scale;
+if (scale !== 'small' && scale !== 'madrid' && scale !== 'tiny') {
+  console.error(`Unknown scale "${scale}".\n\n${USAGE}`);
+  process.exit(2);
+}
+const smoke = values.smoke;
+const duration = Number(values.duration ?? (smoke ? 1 : scale === 'madrid' ? 10 : 5));
 const connections = Number(values.connections);
+const sseClients = Number(values.clients ?? (smoke ? 100 : scale === 'madrid' ? 5000 : 500));
 const root = join(import.meta.dirname, '..');
+const BENCH_SECRET = 'moebius-bench-secret-not-for-production-0123456789';
+
+// The web app must be built: the server serves it in production.
+if (!existsSync(join(root, 'dist/cli/main.js')) || !existsSync(join(root, 'dist/web/index.html'))) {
+  console.error('== npm run build (dist is missing)');
+  if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+// The dataset: a fresh SQLite file, or the given database (generated unless the SQLite file exists).
+const dbUrl = values.db ?? `sqlite:${join(mkdtempSync(join(tmpdir(), `moebius-bench-${scale}-`)), 'moebius.db')}`;
+const sqlitePath = dbUrl.startsWith('sqlite:') ? dbUrl.slice('sqlite:'.length) : null;
+const tokensFile = values.tokens ?? (sqlitePath !== null ? join(dirname(sqlitePath), 'bench-tokens.json') : join(tmpdir(), 'moebius-bench-tokens.json'));
+const reuse = sqlitePath !== null ? existsSync(sqlitePath) : existsSync(tokensFile);
+// A database generated here uses the bench secret; an existing one, whatever secret generated it.
+const secret = reuse ? process.env.MOEBIUS_SECRET : (process.env.MOEBIUS_SECRET ?? BENCH_SECRET);
+let generateSeconds: number | null = null;
+if (!reuse) {
+  console.error(`== npm run bench:data -- --scale ${scale} --db ${dbUrl}`);
+  const started = performance.now();
+  const generated = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/data/main.ts'), '--scale', scale, '--db', dbUrl, '--tokens', tokensFile, '--secret', secret ?? BENCH_SECRET], { cwd: root, stdio: 'inherit' });
+  if (generated.status !== 0) process.exit(generated.status ?? 1);
+  generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+} else if (!existsSync(tokensFile)) {
+  console.error(`${dbUrl} exists but ${tokensFile} does not: generate with npm run bench:data, or pass --tokens.`);
+  process.exit(2);
+}
+const tokens = JSON.parse(readFileSync(tokensFile, 'utf8')) as BenchTokens;
 
 const HELLO = `import Fastify from 'fastify';
 const app = Fastify({ logger: false });
 app.get('/', async () => ({ hello: 'world' }));
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`;
 
-async function tokenFor(url: string): Promise<string> {
-  const headers = { 'content-type': 'application/json', origin: url };
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ email: 'demo@moebius.local', password: 'moebius-demo' }) });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const created = await fetch(`${url}/api/v1/me/tokens`, { method: 'POST', headers: { ...headers, cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'bench' }) });
-  return ((await created.json()) as { secret: string }).secret;
-}
-
 const ceilingServer = await spawnServer(['--input-type=module', '-e', HELLO], { PORT: '3901' }, 3901, '/');
-const ceiling = await runScenario(ceilingServer.url, { name: 'ceiling: bare Fastify hello world', path: '/' }, connections, duration);
+const ceiling = await runScenario(ceilingServer.url, { name: '(j) ceiling: bare Fastify hello world', path: '/' }, connections, duration);
 await ceilingServer.stop();
 
-const dataDir = mkdtempSync(join(tmpdir(), 'moebius-bench-'));
 const server = await spawnServer([join(root, 'bin/moebius'), 'start'], {
-  MOEBIUS_DATABASE_URL: `sqlite:${join(dataDir, 'moebius.db')}`,
+  MOEBIUS_DATABASE_URL: dbUrl,
   MOEBIUS_PORT: '3902',
   MOEBIUS_LOG_LEVEL: 'warn',
+  MOEBIUS_DEMO: '0',
   NODE_ENV: 'production',
+  ...(secret === undefined ? {} : { MOEBIUS_SECRET: secret }),
 }, 3902, '/readyz');
-const bearer = { authorization: `Bearer ${await tokenFor(server.url)}` };
-const scenarios: Scenario[] = [
-  { name: 'organisation page (anonymous)', path: '/api/v1/orgs/acme-outdoor' },
-  { name: 'members list (API token)', path: '/api/v1/orgs/acme-outdoor/members', headers: bearer },
-  { name: 'who am I (API token)', path: '/api/v1/me', headers: bearer },
-];
-const results: ScenarioResult[] = [{ ...ceiling, ratioToCeiling: 1 }];
-for (const scenario of scenarios) {
-  const result = await runScenario(server.url, scenario, connections, duration);
-  results.push({ ...result, ratioToCeiling: Math.round((result.requestsPerSecond / ceiling.requestsPerSecond) * 100) / 100 });
+const handle = createDatabase(dbUrl);
+const ratio = (rps: number) => Math.round((rps / ceiling.requestsPerSecond) * 100) / 100;
+const results: ScenarioResult[] = [{ ...ceiling, serverPeakRssMb: null, ratioToCeiling: 1 }];
+let failed = false;
+let supportCheck: BenchReport['supportCheck'] = null;
+try {
+  const workload = await loadWorkload(handle.db, tokens);
+  const trending = await trendingFifthPage(server.url, workload);
+  for (const scenario of scenarios(workload, trending)) {
+    resetPeakRss(server.pid);
+    const result = await runScenario(server.url, scenario, connections, duration);
+    results.push({ ...result, serverPeakRssMb: server.peakRssMb(), ratioToCeiling: ratio(result.requestsPerSecond) });
+    console.error(`${result.name}: ${result.requestsPerSecond} req/s, p99 ${result.p99Ms} ms, ${result.errors + result.non2xx} errors`);
+  }
+  const check = await checkSupports(handle.db, workload.touched);
+  supportCheck = { contributions: check.checked, mismatches: check.mismatches.length };
+  if (check.mismatches.length > 0) {
+    failed = true;
+    console.error('Support check FAILED (support_count ≠ supports rows):', check.mismatches.slice(0, 10));
+  }
+  const support = results.find((r) => r.name.startsWith('(d)'));
+  if (support) support.notes = `support_count = supports rows on all ${check.checked} touched contributions${check.mismatches.length > 0 ? `: ${check.mismatches.length} MISMATCHES` : ''}`;
+
+  resetPeakRss(server.pid);
+  const writer = tokens.tokens[0];
+  if (writer === undefined) throw new Error('No API tokens in the dataset.');
+  const live = await fanout(server.url, workload.initiativeId, writer.token, sseClients, 3);
+  results.push({
+    name: `(i) live fan-out: ${live.clients.toLocaleString('en')} SSE clients, write → last client`, requestsPerSecond: 0, p50Ms: live.p50Ms, p99Ms: live.p99Ms, maxMs: live.maxMs,
+    errors: live.errors, non2xx: 0, serverPeakRssMb: server.peakRssMb(), ratioToCeiling: null, notes: `${live.writes} writes, each delivered to every client; max ${live.maxMs} ms`,
+  });
+  console.error(`(i) fan-out to ${live.clients} clients: p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, max ${live.maxMs} ms, ${live.errors} errors`);
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  await handle.close();
 }
-const peakRssMb = server.peakRssMb();
+const peakRssMb = Math.max(server.peakRssMb(), ...results.map((r) => r.serverPeakRssMb ?? 0));
 await server.stop();
 
-const report = {
+const rows = Object.values((tokens as unknown as { rows?: Record<string, number> }).rows ?? {}).reduce((a, b) => a + b, 0);
+const report: BenchReport = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-  dataset: 'demo (Acme Outdoor: 9 members, 2 organisations) on SQLite',
+  dataset: `${scale} (bench:data${rows > 0 ? `, ${rows.toLocaleString('en')} rows` : ''}) on ${sqlitePath !== null ? 'SQLite' : 'PostgreSQL'}${reuse ? ', existing database' : `, generated in ${generateSeconds} s`}`,
+  scale,
   connections,
   durationSeconds: duration,
   startToFirstResponseMs: server.startMs,
   serverPeakRssMb: peakRssMb,
+  supportCheck,
   results,
 };
-mkdirSync(join(root, 'bench/results'), { recursive: true });
-const file = join(root, 'bench/results', `${report.date.slice(0, 10)}-foundation.json`);
+const errored = results.filter((r) => r.errors + r.non2xx > 0);
+if (errored.length > 0) {
+  failed = true;
+  console.error(`Scenarios with errors: ${errored.map((r) => `${r.name} (${r.errors} errors, ${r.non2xx} non-2xx)`).join('; ')}`);
+}
+const dir = smoke ? mkdtempSync(join(tmpdir(), 'moebius-bench-results-')) : join(root, 'bench/results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `${report.date.slice(0, 10)}-${scale}${smoke ? '-smoke' : ''}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-writeReport(join(root, 'docs/benchmarks.md'), report);
-console.table(results);
-console.log(`start to first response: ${server.startMs} ms · server peak RSS: ${peakRssMb} MiB · ${file}`);
+if (!smoke && !failed) writeReport(join(root, 'docs/benchmarks.md'), report);
+console.table(results.map(({ notes: _notes, ...r }) => r));
+console.log(`start to first response: ${server.startMs} ms · server peak RSS: ${peakRssMb} MiB · ${file}${failed ? ' · FAILED' : ''}`);
+if (failed) process.exitCode = 1;

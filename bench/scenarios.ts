@@ -1,11 +1,17 @@
 import autocannon from 'autocannon';
 
-export interface Scenario {
-  name: string;
+/** One request as autocannon sends it; `next` may vary it per request (token, id, body). */
+export interface RequestShape {
+  method?: 'GET' | 'POST' | 'DELETE';
   path: string;
-  method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+}
+
+export interface Scenario extends RequestShape {
+  name: string;
+  /** Called before every request with the connection's own context: varied requests. */
+  next?: (context: Record<string, unknown>) => RequestShape;
 }
 
 export interface ScenarioResult {
@@ -15,18 +21,38 @@ export interface ScenarioResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** The server's peak resident memory during this scenario (MiB); null when not measured. */
+  serverPeakRssMb?: number | null;
   ratioToCeiling: number | null;
+  /** Extra facts of the scenario (support check, fan-out clients…). */
+  notes?: string;
+  /** For the live-stream fan-out: delivery time from the write to each client. */
+  maxMs?: number;
 }
 
 /** Runs one scenario with autocannon against `baseUrl`. */
 export async function runScenario(baseUrl: string, scenario: Scenario, connections: number, durationSeconds: number): Promise<Omit<ScenarioResult, 'ratioToCeiling'>> {
+  const next = scenario.next;
   const result = await autocannon({
-    url: `${baseUrl}${scenario.path}`,
-    method: scenario.method ?? 'GET',
-    headers: scenario.headers,
-    body: scenario.body,
+    url: baseUrl,
     connections,
     duration: durationSeconds,
+    requests: [
+      {
+        method: scenario.method ?? 'GET',
+        path: scenario.path,
+        headers: scenario.headers,
+        body: scenario.body,
+        ...(next === undefined
+          ? {}
+          : {
+              setupRequest: (request: autocannon.Request, context: object) => {
+                const shape = next(context as Record<string, unknown>);
+                return { ...request, method: shape.method ?? 'GET', path: shape.path, headers: shape.headers ?? {}, body: shape.body };
+              },
+            }),
+      },
+    ],
   });
   return {
     name: scenario.name,

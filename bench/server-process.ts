@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 export interface ServerProcess {
   url: string;
@@ -50,4 +50,13 @@ export async function spawnServer(args: string[], env: Record<string, string>, p
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Resets the process's peak RSS (Linux: writing 5 to clear_refs), so the next peak is one scenario's. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not Linux, or not allowed: the peak is then the run's so far
+  }
 }
