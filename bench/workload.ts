@@ -138,18 +138,26 @@ export function scenarios(w: Workload, trendingPath: string): Scenario[] {
   ];
 }
 
-/** No lost or double-counted support: each touched contribution's support_count equals its supports rows. */
+/**
+ * No lost or double-counted support: each touched contribution's support_count equals its
+ * supports rows. Read in one statement (one consistent snapshot) after the server has had a
+ * moment to finish requests still in flight when the load stopped; two separate reads could
+ * straddle a commit and report a mismatch that is not there.
+ */
 export async function checkSupports(db: Db, touched: Set<string>): Promise<{ checked: number; mismatches: { id: string; supportCount: number; rows: number }[] }> {
+  await new Promise((done) => setTimeout(done, 1_000));
   const ids = [...touched];
   const mismatches: { id: string; supportCount: number; rows: number }[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500);
-    const counts = await db.selectFrom('contributions').select(['id', 'supportCount']).where('id', 'in', batch).execute();
-    const rows = await db.selectFrom('supports').select(['contributionId', (eb) => eb.fn.countAll<number>().as('n')]).where('contributionId', 'in', batch).groupBy('contributionId').execute();
-    const byId = new Map(rows.map((r) => [r.contributionId, Number(r.n)]));
-    for (const c of counts) {
-      const n = byId.get(c.id) ?? 0;
-      if (Number(c.supportCount) !== n) mismatches.push({ id: c.id, supportCount: Number(c.supportCount), rows: n });
+    const rows = await db
+      .selectFrom('contributions as c')
+      .select(['c.id', 'c.supportCount', (eb) => eb.selectFrom('supports as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.contributionId', '=', 'c.id').as('n')])
+      .where('c.id', 'in', batch)
+      .execute();
+    for (const r of rows) {
+      const n = Number(r.n ?? 0);
+      if (Number(r.supportCount) !== n) mismatches.push({ id: r.id, supportCount: Number(r.supportCount), rows: n });
     }
   }
   return { checked: ids.length, mismatches };
