@@ -22,6 +22,13 @@ describeEachDatabase('supports and merges', (t) => {
     const retracted = await ben.client.delete<{ supported: boolean; supportCount: number }>(`/api/v1/contributions/${c.id}/support`);
     expect(retracted.body).toEqual({ supported: false, supportCount: 0 });
     expect((await t().client().post(`/api/v1/contributions/${c.id}/support`)).status).toBe(401);
+    // Many people at once, some changing their mind: the counter always equals the rows.
+    const crowd = await Promise.all(Array.from({ length: 12 }, (_, i) => room.participant(`Crowd ${i}`)));
+    await Promise.all(crowd.flatMap((p, i) => [p.client.post(`/api/v1/contributions/${c.id}/support`), ...(i % 3 === 0 ? [p.client.delete(`/api/v1/contributions/${c.id}/support`)] : [])]));
+    const rows = await t().db.selectFrom('supports').select((eb) => eb.fn.countAll<number>().as('n')).where('contributionId', '=', c.id).executeTakeFirstOrThrow();
+    const counter = await t().db.selectFrom('contributions').select('supportCount').where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(Number(counter.supportCount)).toBe(Number(rows.n));
+    expect(Number(rows.n)).toBeGreaterThanOrEqual(8);
     expect((await ben.client.post('/api/v1/contributions/unknown/support')).status).toBe(404);
   });
 

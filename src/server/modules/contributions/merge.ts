@@ -6,7 +6,7 @@ import type { EventsService } from '../events/service.js';
 import { authorsOf } from './access.js';
 import type { Contribution } from './schemas.js';
 import type { ContributionsService } from './service.js';
-import { recountSupports } from './support.js';
+import { lockForSupports, recountSupports } from './support.js';
 
 /**
  * Merging duplicates without loss: the source keeps everything it had and points to the
@@ -37,6 +37,7 @@ export class MergeService {
     const targetAuthors = await authorsOf(this.ctx.db, targetId);
     const credited = (await authorsOf(this.ctx.db, sourceId)).filter((userId) => !targetAuthors.includes(userId));
     await this.ctx.db.transaction().execute(async (trx) => {
+      await lockForSupports(trx, this.ctx.dialect, targetId);
       await trx.insertInto('merges').values({ id: newId(), sourceId, targetId, sourceStatus: source.contribution.status, reason: reason.trim(), mergedBy: actor.userId, mergedAt: now, unmergedBy: null, unmergedAt: null }).execute();
       await trx.updateTable('contributions').set({ mergedIntoId: targetId, status: 'merged' }).where('id', '=', sourceId).execute();
       if (credited.length > 0) {
@@ -59,6 +60,7 @@ export class MergeService {
     const merge = await this.ctx.db.selectFrom('merges').selectAll().where('sourceId', '=', sourceId).where('unmergedAt', 'is', null).orderBy('mergedAt', 'desc').executeTakeFirstOrThrow();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (trx) => {
+      await lockForSupports(trx, this.ctx.dialect, targetId);
       await trx.updateTable('contributions').set({ mergedIntoId: null, status: merge.sourceStatus }).where('id', '=', sourceId).execute();
       await trx.deleteFrom('contributionAuthors').where('contributionId', '=', targetId).where('viaContributionId', '=', sourceId).execute();
       await trx.updateTable('merges').set({ unmergedBy: actor.userId, unmergedAt: now }).where('id', '=', merge.id).execute();

@@ -8,6 +8,15 @@ import type { InitiativesService } from '../initiatives/service.js';
 import type { ContributionsService } from './service.js';
 
 /**
+ * Takes the contribution's row lock for the rest of the transaction (PostgreSQL), so writers
+ * of its supports go one at a time and each recount sees the rows the one before committed.
+ * SQLite runs one write transaction at a time already.
+ */
+export async function lockForSupports(trx: Db, dialect: Context['dialect'], contributionId: string): Promise<void> {
+  if (dialect === 'postgres') await trx.selectFrom('contributions').select('id').where('id', '=', contributionId).forUpdate().execute();
+}
+
+/**
  * Recounts a contribution's supporters from the rows themselves: distinct people over it and
  * every contribution merged into it. Runs inside the writer's transaction, so the counter is
  * exact under concurrent clicks (the primary key admits one support per person).
@@ -43,6 +52,7 @@ export class SupportService {
     if (access.isAuthor) throw new AppError(409, 'own_contribution', 'You wrote this one: support counts what others think of it.');
     const now = this.ctx.clock.now().toISOString();
     const supportCount = await this.ctx.db.transaction().execute(async (trx) => {
+      await lockForSupports(trx, this.ctx.dialect, id);
       const inserted = await trx.insertInto('supports').values({ contributionId: id, userId: actor.userId, createdAt: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       const count = await recountSupports(trx, id);
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
@@ -59,6 +69,7 @@ export class SupportService {
     const access = await this.contributions.access(actor, id);
     const c = access.contribution;
     const supportCount = await this.ctx.db.transaction().execute(async (trx) => {
+      await lockForSupports(trx, this.ctx.dialect, id);
       const merged = (await trx.selectFrom('contributions').select('id').where('mergedIntoId', '=', id).execute()).map((r) => r.id);
       const deleted = await trx.deleteFrom('supports').where('userId', '=', actor.userId).where('contributionId', 'in', [id, ...merged]).executeTakeFirst();
       const count = await recountSupports(trx, id);
