@@ -22,12 +22,15 @@ const USAGE = `Usage: npm run bench -- [--scale small|madrid] [--db URL] [option
   --duration S     seconds per scenario (default 5 at small, 10 at madrid, 1 with --smoke)
   --connections N  autocannon connections (default 50)
   --clients N      live-stream clients for the fan-out (default 500 at small, 5000 at madrid)
+  --only LIST      run only these scenarios, by letter (e.g. --only a,c,f); the ceiling always runs
+  --cpu-prof       start the server with node --cpu-prof; profiles in bench/profiles/ (see
+                   \`npm run bench:profile\` for the busiest functions)
   --smoke          CI: short runs, results JSON in a temp directory, docs/benchmarks.md untouched;
                    exits non-zero when a scenario has errors or the support check fails`;
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: 'small' }, db: { type: 'string' }, tokens: { type: 'string' }, duration: { type: 'string' },
-    connections: { type: 'string', default: '50' }, clients: { type: 'string' }, smoke: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '50' }, clients: { type: 'string' }, only: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false }, smoke: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
@@ -81,7 +84,11 @@ const ceilingServer = await spawnServer(['--input-type=module', '-e', HELLO], { 
 const ceiling = await runScenario(ceilingServer.url, { name: '(j) ceiling: bare Fastify hello world', path: '/' }, connections, duration);
 await ceilingServer.stop();
 
-const server = await spawnServer([join(root, 'bin/moebius'), 'start'], {
+const only = values.only === undefined ? null : new Set(values.only.split(',').map((s) => s.trim().toLowerCase()));
+const selected = (name: string) => only === null || only.has(/^\((\w)\)/.exec(name)?.[1] ?? '');
+const profileDir = join(root, 'bench/profiles');
+const profileArgs = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+const server = await spawnServer([...profileArgs, join(root, 'bin/moebius'), 'start'], {
   MOEBIUS_DATABASE_URL: dbUrl,
   MOEBIUS_PORT: '3902',
   MOEBIUS_LOG_LEVEL: 'warn',
@@ -97,7 +104,7 @@ let supportCheck: BenchReport['supportCheck'] = null;
 try {
   const workload = await loadWorkload(handle.db, tokens);
   const trending = await trendingFifthPage(server.url, workload);
-  for (const scenario of scenarios(workload, trending)) {
+  for (const scenario of scenarios(workload, trending).filter((s) => selected(s.name))) {
     resetPeakRss(server.pid);
     const result = await runScenario(server.url, scenario, connections, duration);
     results.push({ ...result, serverPeakRssMb: server.peakRssMb(), ratioToCeiling: ratio(result.requestsPerSecond) });
@@ -115,12 +122,14 @@ try {
   resetPeakRss(server.pid);
   const writer = tokens.tokens[0];
   if (writer === undefined) throw new Error('No API tokens in the dataset.');
+  if (selected('(i)')) {
   const live = await fanout(server.url, workload.initiativeId, writer.token, sseClients, 3);
   results.push({
     name: `(i) live fan-out: ${live.clients.toLocaleString('en')} SSE clients, write → last client`, requestsPerSecond: 0, p50Ms: live.p50Ms, p99Ms: live.p99Ms, maxMs: live.maxMs,
     errors: live.errors, non2xx: 0, serverPeakRssMb: server.peakRssMb(), ratioToCeiling: null, notes: `${live.writes} writes, each delivered to every client; max ${live.maxMs} ms`,
   });
   console.error(`(i) fan-out to ${live.clients} clients: p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms, max ${live.maxMs} ms, ${live.errors} errors`);
+  }
 } catch (error) {
   failed = true;
   console.error(error);
@@ -148,11 +157,11 @@ if (errored.length > 0) {
   failed = true;
   console.error(`Scenarios with errors: ${errored.map((r) => `${r.name} (${r.errors} errors, ${r.non2xx} non-2xx)`).join('; ')}`);
 }
-const dir = smoke ? mkdtempSync(join(tmpdir(), 'moebius-bench-results-')) : join(root, 'bench/results');
+const dir = smoke || only !== null ? mkdtempSync(join(tmpdir(), 'moebius-bench-results-')) : join(root, 'bench/results');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `${report.date.slice(0, 10)}-${scale}${smoke ? '-smoke' : ''}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-if (!smoke && !failed) writeReport(join(root, 'docs/benchmarks.md'), report);
+if (!smoke && !failed && only === null) writeReport(join(root, 'docs/benchmarks.md'), report);
 console.table(results.map(({ notes: _notes, ...r }) => r));
 console.log(`start to first response: ${server.startMs} ms · server peak RSS: ${peakRssMb} MiB · ${file}${failed ? ' · FAILED' : ''}`);
 if (failed) process.exitCode = 1;
