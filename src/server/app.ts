@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
+import { installReadCache } from './plugins/read-cache.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import type { App } from './lib/http.js';
@@ -173,6 +174,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
       new AppError(429, 'rate_limited', `Too many attempts. Try again in ${context.after}.`),
   });
   installAuth(app, config, accounts);
+  if (config.readCache) installReadCache(app, { dataVersion: database.dataVersion });
   await installOpenApi(app);
   installMetrics(app);
   installHealth(app, database.db);

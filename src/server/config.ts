@@ -22,6 +22,8 @@ export interface Config {
   demo: boolean;
   /** Run the dispatch worker (notifications, e-mail, webhooks) inside `moebius start`. */
   worker: boolean;
+  /** Serve GET answers again while the database is unchanged (ADR 0008). */
+  readCache: boolean;
   /** `smtp://user:pass@host:port`; without it mail is written as .eml files under dataDir/mail. */
   smtpUrl: string | null;
 }
@@ -90,14 +92,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
   if (secret === null && dialect === 'postgres') {
     throw new ConfigError('MOEBIUS_SECRET is required with PostgreSQL, so that every node shares it (at least 32 characters).');
   }
-  const demo = env.MOEBIUS_DEMO ?? '1';
-  if (!['0', '1', 'true', 'false'].includes(demo)) {
-    throw new ConfigError(`MOEBIUS_DEMO must be 1 or 0, not "${demo}".`);
-  }
-  const worker = env.MOEBIUS_WORKER ?? '1';
-  if (!['0', '1', 'true', 'false'].includes(worker)) {
-    throw new ConfigError(`MOEBIUS_WORKER must be 1 or 0, not "${worker}".`);
-  }
+  const demo = flag(env, 'MOEBIUS_DEMO');
+  const worker = flag(env, 'MOEBIUS_WORKER');
+  const readCache = flag(env, 'MOEBIUS_READ_CACHE');
   const smtpUrl = env.MOEBIUS_SMTP_URL || null;
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('MOEBIUS_SMTP_URL must start with smtp:// or smtps://.');
@@ -115,10 +112,18 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
     secret,
     logLevel,
     dataDir,
-    demo: demo === '1' || demo === 'true',
-    worker: worker === '1' || worker === 'true',
+    demo,
+    worker,
+    readCache,
     smtpUrl,
   };
+}
+
+/** An on/off setting, on unless set to 0 or false. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name] ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(value)) throw new ConfigError(`${name} must be 1 or 0, not "${value}".`);
+  return value === '1' || value === 'true';
 }
 
 /** On the embedded default a missing secret is generated once and kept in the data directory. */

@@ -26,6 +26,8 @@ export function testConfig(database: TestDatabase, overrides: Partial<Config> = 
     demo: false,
     smtpUrl: null,
     worker: false,
+    // On in every test: each read after a write checks that the cache never serves stale data.
+    readCache: true,
     ...overrides,
   };
 }

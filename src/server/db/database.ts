@@ -12,6 +12,12 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
+  /**
+   * Names the database's committed state: equal versions mean equal data, and any write
+   * (here or by another process) gives a new one. Read it before the data it keys, so the data
+   * is at least as new as its version. See ADR 0008.
+   */
+  dataVersion(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -34,14 +40,33 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
   const plugins = [new CamelCasePlugin()];
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path)) }), plugins });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const database = openSqlite(path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
+    return { db, dialect: 'sqlite', dataVersion: sqliteDataVersion(database), close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', dataVersion: postgresDataVersion(pool), close: () => db.destroy() };
+}
+
+/**
+ * SQLite: the rows this connection has changed so far (total_changes, which never goes back)
+ * and the commits of other connections (data_version). Both are read without a query plan.
+ */
+function sqliteDataVersion(database: SQLite.Database): () => Promise<string> {
+  const changes = database.prepare('select total_changes()').pluck();
+  const external = database.prepare('pragma data_version').pluck();
+  return async () => (database.open ? `${String(external.get())}.${String(changes.get())}` : 'closed');
+}
+
+/**
+ * PostgreSQL: the current snapshot (xmin:xmax:in-progress ids). It changes exactly when a
+ * write transaction starts or ends anywhere in the cluster; reads do not move it.
+ */
+function postgresDataVersion(pool: pg.Pool): () => Promise<string> {
+  return async () => (await pool.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0]?.s ?? '';
 }
 
 /** True when the database answers a trivial query (readiness). */

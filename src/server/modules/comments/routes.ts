@@ -16,6 +16,7 @@ export async function commentRoutes(app: App, opts: { comments: CommentsService 
   }, async (request, reply) => reply.code(201).send(await comments.create(requireActor(request), request.params.id, request.body)));
 
   app.get('/api/v1/contributions/:id/comments', {
+    config: { readCache: true },
     schema: { tags, summary: 'Threads oldest first, each with its replies', params: ContributionParams, querystring: PageQuery, response: responses({ 200: S.ThreadPage }) },
   }, async (request) => comments.list(request.actor, request.params.id, request.query));
 

@@ -23,10 +23,12 @@ export async function contributionRoutes(app: App, opts: { ctx: Context; initiat
   }, async (request, reply) => reply.code(201).send(await contributions.create(requireActor(request), request.params.id, request.body)));
 
   app.get('/api/v1/initiatives/:id/contributions', {
+    config: { readCache: true },
     schema: { tags, summary: "The initiative's contributions: sorted (top, new, trending, controversial, unanswered, discussed), filtered, paged", params: IdParams, querystring: S.ListQuery, response: responses({ 200: S.ContributionPage }) },
   }, async (request) => listContributions(opts.ctx, opts.initiatives, request.actor, request.params.id, request.query));
 
   app.get('/api/v1/contributions/:id', {
+    config: { readCache: true },
     schema: { tags, summary: 'A contribution with its links, authors, attachments and your part in it', ...byId, response: responses({ 200: S.Contribution }) },
   }, async (request) => contributions.get(request.actor, request.params.id));
 

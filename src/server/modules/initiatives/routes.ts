@@ -30,6 +30,7 @@ export async function initiativeRoutes(app: App, opts: { initiatives: Initiative
   }, async (request) => styleMap(opts.ctx, opts.orgs, request.actor, request.params.org));
 
   app.get('/api/v1/initiatives/:id', {
+    config: { readCache: true },
     schema: { tags, summary: 'An initiative with its timeline (hidden ones are 404)', ...byId, response: responses({ 200: S.Initiative }) },
   }, async (request) => initiatives.get(request.actor, request.params.id));
 

@@ -9,6 +9,7 @@ export async function searchRoutes(app: App, opts: { search: SearchService }) {
   const { search } = opts;
 
   app.get('/api/v1/search', {
+    config: { readCache: true },
     schema: {
       tags, summary: 'Search contributions and comments you may see, best first, with highlighted snippets',
       querystring: S.SearchQuery, response: responses({ 200: S.SearchPage }),
