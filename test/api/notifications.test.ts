@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { parseJson } from '../../src/server/db/database.js';
 import { ManualClock } from '../../src/server/lib/clock.js';
 import { newId } from '../../src/server/lib/ids.js';
 import { SmtpMailer, type Mailer, type OutgoingMail } from '../../src/server/lib/mailer.js';
 import { CATALOGUE, NOTIFICATION_TYPES } from '../../src/server/modules/notifications/catalogue.js';
+import { FANOUT_JOB, MAIL_JOB } from '../../src/server/modules/notifications/consumer.js';
 import { WHO_HEARS } from '../../src/server/modules/notifications/recipients.js';
 import { signUnsubscribe } from '../../src/server/modules/notifications/unsubscribe.js';
 import { alertOverdue } from '../../src/server/modules/responses/overdue.js';
@@ -382,6 +384,85 @@ describeEachDatabase('notifications', (t) => {
     expect(await t().db.selectFrom('jobs').select('id').where('dedupeKey', '=', `mail:${ben.user.id}:${row.eventId}`).executeTakeFirst()).toBeUndefined();
     expect(await received(ben.user.email)).toEqual([]);
   });
+
+  it('a large audience goes in batches, each in its own transaction: one notification per follower who may see it, immediate mails once, a failed batch retried without duplicates', async () => {
+    const { consumer } = t().services.notifications;
+    const { jobs } = t().services.dispatch;
+    const room = await openRoom(t());
+    const people: Person[] = [];
+    for (let i = 0; i < 9; i++) people.push(await room.participant(`Follower ${i}`));
+    const [ana, blocked, eager, quiet, daily] = people as [Person, Person, Person, Person, Person];
+    for (const p of people) expect((await p.client.post(`/api/v1/initiatives/${room.initiative.id}/follow`)).status).toBe(200);
+    expect((await room.host.client.post(`/api/v1/orgs/${room.org}/blocks`, { userId: blocked.user.id, reason: 'Spam' })).status).toBe(201);
+    await eager.client.request('PUT', '/api/v1/me/notification-preferences', { preferences: { 'contribution.created': 'immediately' } });
+    await quiet.client.request('PUT', '/api/v1/me/notification-preferences', { preferences: { 'contribution.created': 'off' } });
+    await daily.client.request('PUT', '/api/v1/me/notification-preferences', { preferences: { 'update.published': 'daily' } });
+    const follows = await t().db.selectFrom('follows').select('userId').where('subjectType', '=', 'initiative').where('subjectId', '=', room.initiative.id).execute();
+    const batches = Math.ceil(follows.length / 3);
+    expect(batches).toBeGreaterThanOrEqual(3);
+    const fanOuts = async (eventId: number) => (await t().db.selectFrom('jobs').select(['status', 'attempts', 'payload', 'lastError']).where('kind', '=', FANOUT_JOB).where('dedupeKey', 'like', `fanout:${eventId}:%`).execute());
+    const notified = async (eventId: number) => (await t().db.selectFrom('notifications').select(['userId', 'emailedAt']).where('eventId', '=', eventId).execute());
+    const mailJobs = async (eventId: number) => (await t().db.selectFrom('jobs').select('dedupeKey').where('kind', '=', MAIL_JOB).where('dedupeKey', 'like', `mail:%:${eventId}`).execute()).map((j) => j.dedupeKey).sort();
+    /** Every mail about the event to these people (the other database's run has the same event ids). */
+    const mailsOf = (eventId: number, among: Person[]) => among.flatMap((p) => sent.filter((m) => m.messageId === `<mail.${p.user.id}.${eventId}@moebius.test>`).map((m) => m.to)).sort();
+    const ids = (list: Person[]) => list.map((p) => p.user.id).sort();
+    consumer.batchSize = 3;
+    const enqueue = jobs.enqueue.bind(jobs);
+    try {
+      // A new contribution: every follower but its author and the blocked member, once; the one who wants it at once gets one mail.
+      const sleeves = await room.contribute(ana, idea('Sleeves that roll up'));
+      await deliver();
+      const created = await lastEventId('contribution.created');
+      const rows = await notified(created);
+      expect(rows.map((r) => r.userId).sort()).toEqual(ids(people.filter((p) => p !== ana && p !== blocked)));
+      expect(rows.filter((r) => r.emailedAt !== null).map((r) => r.userId).sort()).toEqual(ids([eager, quiet])); // mailed, and off
+      expect((await fanOuts(created)).map((j) => j.status)).toEqual(Array.from({ length: batches - 1 }, () => 'done'));
+      expect(await mailJobs(created)).toEqual([`mail:${eager.user.id}:${created}`]);
+      expect(mailsOf(created, [...people, room.host])).toEqual([eager.user.email]);
+
+      // An update (mailed at once by default) that links the contribution: the followers, its author and its supporters (Sam follows nothing), each once.
+      const sam = await room.participant('Sam');
+      for (const p of [sam, eager]) expect((await p.client.post(`/api/v1/contributions/${sleeves.id}/support`)).status).toBe(200);
+      await deliver();
+      // The second batch fails after writing its rows and mail jobs: all of it rolls back and its job is retried.
+      let fanOutsEnqueued = 0;
+      vi.spyOn(jobs, 'enqueue').mockImplementation(async (db, job) => {
+        if (job.kind === FANOUT_JOB && ++fanOutsEnqueued === 2) throw new Error('the worker died midway');
+        return enqueue(db, job);
+      });
+      expect((await room.host.client.post(`/api/v1/initiatives/${room.initiative.id}/updates`, { title: 'Sleeves tested', body: 'They roll.', contributionIds: [sleeves.id] })).status).toBe(201);
+      await deliver();
+      const published = await lastEventId('update.published');
+      const failed = await fanOuts(published);
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'the worker died midway' });
+      const firstBatch = await notified(published);
+      expect(firstBatch.length).toBeLessThanOrEqual(3);
+      expect(await mailJobs(published)).toEqual(firstBatch.filter((r) => r.userId !== daily.user.id).map((r) => `mail:${r.userId}:${published}`).sort());
+      vi.mocked(jobs.enqueue).mockRestore();
+
+      clock.advance(60_000); // past the retry's backoff
+      await deliver();
+      const everyone = ids([...people.filter((p) => p !== blocked), sam]);
+      expect((await notified(published)).map((r) => r.userId).sort()).toEqual(everyone);
+      const chain = await fanOuts(published);
+      expect(chain.map((j) => j.status)).toEqual(Array.from({ length: Math.ceil((follows.length + 1) / 3) - 1 }, () => 'done'));
+      const wantMail = [...people.filter((p) => p !== blocked && p !== daily), sam];
+      expect(await mailJobs(published)).toEqual(wantMail.map((p) => `mail:${p.user.id}:${published}`).sort());
+      expect(mailsOf(published, [...people, sam, room.host])).toEqual(wantMail.map((p) => p.user.email).sort());
+
+      // A batch run again (a crash after its commit, before its job was marked done) and the event handed over again change nothing.
+      const before = { rows: (await notified(published)).length, jobs: (await t().db.selectFrom('jobs').select('id').execute()).length, mails: sent.length };
+      for (const job of chain) await consumer.fanOut(parseJson(job.payload) as Record<string, unknown>);
+      const event = await t().db.selectFrom('events').selectAll().where('id', '=', published).executeTakeFirstOrThrow();
+      await t().db.transaction().execute((trx) => consumer.consume(trx, { ...event, id: published, payload: parseJson(event.payload) as Record<string, unknown> }));
+      await deliver();
+      expect({ rows: (await notified(published)).length, jobs: (await t().db.selectFrom('jobs').select('id').execute()).length, mails: sent.length }).toEqual(before);
+    } finally {
+      vi.restoreAllMocks();
+      consumer.batchSize = 500;
+    }
+  }, 60_000);
 }, { clock, mailer, rateLimits: { signup: 1000 } });
 
 /** 1,200 followers with a small batch size: batches, one mail per person, nothing twice. */

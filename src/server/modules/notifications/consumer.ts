@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import type { Db } from '../../db/database.js';
+import { parseJson, type Db } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import type { Consumer, StoredEvent } from '../dispatch/dispatcher.js';
 import type { JobQueue } from '../dispatch/jobs.js';
@@ -7,10 +7,11 @@ import { chunks, visibleAmong } from './audience.js';
 import { isNotificationType } from './catalogue.js';
 import { dataFor } from './content.js';
 import type { PreferencesService } from './preferences.js';
-import { WHO_HEARS, candidatesFor } from './recipients.js';
-import { loadTarget } from './target.js';
+import { WHO_HEARS, candidatesAfter } from './recipients.js';
+import { loadTarget, num, str } from './target.js';
 
 export const MAIL_JOB = 'notification.mail';
+export const FANOUT_JOB = 'notification.fanout';
 export const mailDedupeKey = (userId: string, eventId: number) => `mail:${userId}:${eventId}`;
 
 /**
@@ -20,9 +21,17 @@ export const mailDedupeKey = (userId: string, eventId: number) => `mail:${userId
  * wants it immediately (deduplicated by `mail:<user>:<event>`), nothing for the digests (they
  * find the row by its empty `emailed_at`), and `emailed_at` set at once for those who turned
  * the type off.
+ *
+ * Large audiences go in batches of `batchSize` people by user id, each in its own short
+ * transaction: the consumer's transaction writes the first batch and enqueues a
+ * `notification.fanout` job for the people after it; each such job writes its batch and
+ * enqueues the next in one transaction. A failed batch rolls back and its job is retried; a
+ * batch written twice changes nothing.
  */
 export class NotificationsConsumer implements Consumer {
   readonly name = 'notifications';
+  /** People per batch (and per transaction). */
+  batchSize = 500;
 
   constructor(
     private readonly ctx: Context,
@@ -35,13 +44,27 @@ export class NotificationsConsumer implements Consumer {
   }
 
   async consume(trx: Db, event: StoredEvent): Promise<void> {
+    await this.batch(trx, event, '');
+  }
+
+  /** The `notification.fanout` job: the batch of people after `afterUserId`, and the next job if more follow. */
+  async fanOut(payload: Record<string, unknown>): Promise<void> {
+    const eventId = num(payload, 'eventId');
+    const after = str(payload, 'afterUserId');
+    if (eventId === null || after === null) return;
+    await this.ctx.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+      if (row) await this.batch(trx, { ...row, id: Number(row.id), payload: parseJson(row.payload) as Record<string, unknown> }, after);
+    });
+  }
+
+  /** Notifies the next `batchSize` people after `after` (`''`: the first), as the target and their preferences are now. */
+  private async batch(trx: Db, event: StoredEvent, after: string): Promise<void> {
     if (!isNotificationType(event.type)) return;
     const target = await loadTarget(trx, event, event.type);
     if (target === null) return;
-    const candidates = await candidatesFor(trx, event, target);
-    if (candidates.length === 0) return;
-    const recipients = await visibleAmong(trx, target, candidates, { evenIfBlocked: WHO_HEARS[event.type].evenIfBlocked });
-    if (recipients.length === 0) return;
+    const { people, next } = await candidatesAfter(trx, event, target, after, this.batchSize);
+    const recipients = people.length === 0 ? [] : await visibleAmong(trx, target, people, { evenIfBlocked: WHO_HEARS[event.type].evenIfBlocked });
     const data = JSON.stringify(dataFor(event, target));
     const modes = await this.preferences.modesFor(trx, event.type, recipients);
     const now = this.ctx.clock.now().toISOString();
@@ -63,5 +86,10 @@ export class NotificationsConsumer implements Consumer {
       if (modes.get(userId) !== 'immediately') continue;
       await this.jobs.enqueue(trx, { kind: MAIL_JOB, dedupeKey: mailDedupeKey(userId, event.id), payload: { userId, eventId: event.id }, orgId: target.org.id, maxAttempts: 8 });
     }
+    if (next === null) return;
+    // Due since the event, so the queue (which runs due jobs oldest first) takes the next batch before the mails of this one.
+    await this.jobs.enqueue(trx, {
+      kind: FANOUT_JOB, dedupeKey: `fanout:${event.id}:${next}`, payload: { eventId: event.id, afterUserId: next }, orgId: target.org.id, runAt: new Date(event.time), maxAttempts: 20,
+    });
   }
 }

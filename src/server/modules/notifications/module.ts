@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import type { Dispatch } from '../dispatch/module.js';
-import { MAIL_JOB, NotificationsConsumer } from './consumer.js';
+import { FANOUT_JOB, MAIL_JOB, NotificationsConsumer } from './consumer.js';
 import { MailDelivery } from './delivery.js';
 import { DIGEST_BATCH, DIGEST_PLAN, Digests } from './digests.js';
 import { InboxService } from './inbox.js';
@@ -23,6 +23,7 @@ export function createNotifications(ctx: Context, dispatch: Dispatch): Notificat
   const digests = new Digests(ctx, dispatch.jobs, preferences, delivery);
   const consumer = new NotificationsConsumer(ctx, dispatch.jobs, preferences);
   dispatch.dispatcher.register(consumer);
+  dispatch.jobs.handle(FANOUT_JOB, (payload) => consumer.fanOut(payload));
   dispatch.jobs.handle(MAIL_JOB, (payload) => delivery.immediate(payload));
   dispatch.jobs.handle(DIGEST_PLAN, (payload) => digests.runPlan(payload));
   dispatch.jobs.handle(DIGEST_BATCH, (payload) => digests.runBatch(payload));

@@ -53,66 +53,92 @@ export const WHO_HEARS: Record<NotificationType, Rule> = {
 
 const ids = async (query: Promise<{ userId: string }[]>): Promise<string[]> => (await query).map((r) => r.userId);
 
-const authorsOf = (db: Db, contributionIds: string[]) =>
+/**
+ * Every audience is read a page at a time: the ids after `after`, ascending, at most `limit`
+ * (keyset on the user id), so no batch loads a large audience whole. Ids are UUIDs, which sort
+ * the same in JavaScript and in both databases.
+ */
+interface Page {
+  after: string;
+  limit: number;
+}
+
+/** The same page of a list the event names itself. */
+const pageOf = (list: string[], { after, limit }: Page): string[] => [...new Set(list)].filter((id) => id > after).sort().slice(0, limit);
+
+const authorsOf = (db: Db, contributionIds: string[], page: Page) =>
   contributionIds.length === 0
     ? Promise.resolve([])
-    : ids(db.selectFrom('contributionAuthors').select('userId').where('contributionId', 'in', contributionIds).where('role', 'in', ['author', 'coauthor']).where('status', '=', 'accepted').execute());
+    : ids(
+        db.selectFrom('contributionAuthors').select('userId').distinct().where('contributionId', 'in', contributionIds).where('role', 'in', ['author', 'coauthor']).where('status', '=', 'accepted')
+          .where('userId', '>', page.after).orderBy('userId').limit(page.limit).execute(),
+      );
 
-const supportersOf = (db: Db, contributionIds: string[]) =>
-  contributionIds.length === 0 ? Promise.resolve([]) : ids(db.selectFrom('supports').select('userId').where('contributionId', 'in', contributionIds).execute());
+const supportersOf = (db: Db, contributionIds: string[], page: Page) =>
+  contributionIds.length === 0
+    ? Promise.resolve([])
+    : ids(db.selectFrom('supports').select('userId').distinct().where('contributionId', 'in', contributionIds).where('userId', '>', page.after).orderBy('userId').limit(page.limit).execute());
 
-const followersOf = (db: Db, subjectType: 'contribution' | 'initiative', subjectId: string) =>
-  ids(db.selectFrom('follows').select('userId').where('subjectType', '=', subjectType).where('subjectId', '=', subjectId).execute());
+const followersOf = (db: Db, subjectType: 'contribution' | 'initiative', subjectId: string, page: Page) =>
+  ids(db.selectFrom('follows').select('userId').where('subjectType', '=', subjectType).where('subjectId', '=', subjectId).where('userId', '>', page.after).orderBy('userId').limit(page.limit).execute());
 
-async function resolve(db: Db, audience: Audience, event: StoredEvent, target: Target): Promise<string[]> {
+async function resolve(db: Db, audience: Audience, event: StoredEvent, target: Target, page: Page): Promise<string[]> {
   const p = event.payload;
   const contributionIds = target.contribution ? [target.contribution.id] : [];
   switch (audience) {
     case 'contribution.authors':
-      return authorsOf(db, contributionIds);
+      return authorsOf(db, contributionIds, page);
     case 'contribution.supporters':
-      return supportersOf(db, contributionIds);
+      return supportersOf(db, contributionIds, page);
     case 'contribution.followers':
-      return target.contribution ? followersOf(db, 'contribution', target.contribution.id) : [];
+      return target.contribution ? followersOf(db, 'contribution', target.contribution.id, page) : [];
     case 'comment.parent_author': {
       const parentId = str(p, 'parentId');
       if (parentId === null) return [];
       const parent = await db.selectFrom('comments').select('authorId').where('id', '=', parentId).executeTakeFirst();
-      return parent ? [parent.authorId] : [];
+      return pageOf(parent ? [parent.authorId] : [], page);
     }
     case 'initiative.followers':
-      return followersOf(db, 'initiative', target.initiative.id);
+      return followersOf(db, 'initiative', target.initiative.id, page);
     case 'linked.authors':
-      return authorsOf(db, strs(p, 'contributionIds').slice(0, 1000));
+      return authorsOf(db, strs(p, 'contributionIds').slice(0, 1000), page);
     case 'linked.supporters':
-      return supportersOf(db, strs(p, 'contributionIds').slice(0, 1000));
+      return supportersOf(db, strs(p, 'contributionIds').slice(0, 1000), page);
     case 'payload.authors': {
       const named = strs(p, 'authorIds');
       const one = str(p, 'authorId');
-      return named.length > 0 ? named : one === null ? [] : [one];
+      return pageOf(named.length > 0 ? named : one === null ? [] : [one], page);
     }
     case 'payload.appellant': {
       const one = str(p, 'authorId');
-      return one === null ? [] : [one];
+      return pageOf(one === null ? [] : [one], page);
     }
     case 'payload.invitee': {
       const one = str(p, 'userId');
-      return one === null ? [] : [one];
+      return pageOf(one === null ? [] : [one], page);
     }
     case 'payload.stewards':
-      return strs(p, 'stewardIds');
+      return pageOf(strs(p, 'stewardIds'), page);
     case 'terms.earlier_acceptors': {
       const version = typeof p.version === 'number' ? p.version : Number.MAX_SAFE_INTEGER;
-      const rows = await db.selectFrom('termsAcceptances').select('userId').distinct().where('initiativeId', '=', target.initiative.id).where('version', '<', version).execute();
-      return rows.map((r) => r.userId);
+      return ids(
+        db.selectFrom('termsAcceptances').select('userId').distinct().where('initiativeId', '=', target.initiative.id).where('version', '<', version)
+          .where('userId', '>', page.after).orderBy('userId').limit(page.limit).execute(),
+      );
     }
   }
 }
 
-/** Everyone the table names for this event, once each, without its actor; visibility is checked next. */
-export async function candidatesFor(db: Db, event: StoredEvent, target: Target): Promise<string[]> {
-  const people = new Set<string>();
-  for (const audience of WHO_HEARS[target.type].audiences) for (const id of await resolve(db, audience, event, target)) people.add(id);
-  if (event.actorId !== null) people.delete(event.actorId);
-  return [...people];
+/**
+ * The next `limit` people the table names for this event with ids after `after` (`''`: from
+ * the start), without its actor, and the id to continue after when more may follow (null when
+ * this was the last page). Visibility is checked next.
+ */
+export async function candidatesAfter(db: Db, event: StoredEvent, target: Target, after: string, limit: number): Promise<{ people: string[]; next: string | null }> {
+  // One more than a page from each audience: if together they have more than `limit`, the page is full and more follow.
+  const found = new Set<string>();
+  for (const audience of WHO_HEARS[target.type].audiences) for (const id of await resolve(db, audience, event, target, { after, limit: limit + 1 })) found.add(id);
+  const all = [...found].sort();
+  const page = all.slice(0, limit);
+  return { people: page.filter((id) => id !== event.actorId), next: all.length > limit ? (page[page.length - 1] ?? null) : null };
 }
