@@ -10,7 +10,7 @@ import { KINDS } from '../../src/server/modules/orgs/schemas.js';
 import { canonicalJson, sha256 } from '../../src/server/modules/terms/canonical.js';
 import { checkTerms, defaultTerms } from '../../src/server/modules/terms/rules.js';
 import type { Terms } from '../../src/server/modules/terms/schemas.js';
-import { CONTRIBUTION_KINDS, makePlan, THEMES_PER_INITIATIVE, type Plan } from './plan.js';
+import { CONTRIBUTION_KINDS, makePlan, THEMES_PER_INITIATIVE, trendingSince, type Plan } from './plan.js';
 import { Progress } from './progress.js';
 import { at, int, pick, stream, uuidv7At } from './random.js';
 import type { Scale } from './scales.js';
@@ -203,7 +203,7 @@ async function generate(handle: DatabaseHandle, options: GenerateOptions): Promi
     return {
       id: cid(i), initiativeId: initiativeOf(i).id, orgId, kind: CONTRIBUTION_KINDS[at(plan.c.kind, i)] ?? 'idea', title: t.title, body: t.body, details: JSON.stringify(t.details),
       authorId: userIds[author] ?? '', authorKind: KINDS[at(plan.userKind, author)] ?? 'other', status: 'received', termsVersion: 1, phaseId: initiativeOf(i).phaseId,
-      themeId: theme < 0 ? null : (themeIds[theme] ?? null), mergedIntoId: null, revision: 1, supportCount: at(plan.c.supports, i), commentCount: at(plan.c.comments, i),
+      themeId: theme < 0 ? null : (themeIds[theme] ?? null), mergedIntoId: null, revision: 1, supportCount: at(plan.c.supports, i), recentSupportCount: at(plan.c.recent, i), commentCount: at(plan.c.comments, i),
       hiddenAt: null, hiddenBy: null, hiddenReason: null, firstResponseAt: null, overdueAlertedAt: null, lastActivityAt: iso(at(plan.c.lastActivity, i)), createdAt: created, updatedAt: created,
     };
   }), (trx, batch) => trx.insertInto('contributions').values(batch).execute());
@@ -247,8 +247,10 @@ async function generate(handle: DatabaseHandle, options: GenerateOptions): Promi
   }), (trx, batch) => trx.insertInto('searchIndex').values(batch).execute());
 
   // Supports (one per person and contribution) and follows.
-  await write('supports', scale.supports, each(scale.supports, (k) => ({ contributionId: cid(at(plan.s.contribution, k)), userId: userIds[at(plan.s.user, k)] ?? '', createdAt: iso(at(plan.s.time, k)) })),
+  const since = trendingSince(plan.now);
+  await write('supports', scale.supports, each(scale.supports, (k) => ({ contributionId: cid(at(plan.s.contribution, k)), userId: userIds[at(plan.s.user, k)] ?? '', createdAt: iso(at(plan.s.time, k)), inWindow: at(plan.s.time, k) >= since ? 1 : 0 })),
     (trx, batch) => trx.insertInto('supports').values(batch).execute());
+  await handle.db.updateTable('trendingWindow').set({ since: iso(since) }).where('id', '=', 1).execute();
   await write('follows', plan.f.user.length, each(plan.f.user.length, (k) => {
     const subject = at(plan.f.subject, k);
     const isContribution = subject < C;

@@ -1,4 +1,5 @@
 import { KINDS } from '../../src/server/modules/orgs/schemas.js';
+import { TRENDING_DAYS } from '../../src/server/db/migrations/0006_counters.js';
 import { allocate, at, int, stream, WeightedSampler, zipfWeights, type Rng } from './random.js';
 import type { Scale } from './scales.js';
 
@@ -19,7 +20,7 @@ export interface Plan {
   userKind: Uint8Array;
   userCreatedAt: Float64Array;
   initiativeWeight: Float64Array;
-  c: { initiative: Int32Array; author: Int32Array; kind: Uint8Array; createdAt: Float64Array; theme: Int32Array; link: Int32Array; supports: Int32Array; comments: Int32Array; lastActivity: Float64Array };
+  c: { initiative: Int32Array; author: Int32Array; kind: Uint8Array; createdAt: Float64Array; theme: Int32Array; link: Int32Array; supports: Int32Array; recent: Int32Array; comments: Int32Array; lastActivity: Float64Array };
   /** Comments in time order; parent is an earlier top-level comment index on the same contribution, or -1. */
   m: { contribution: Int32Array; author: Int32Array; parent: Int32Array; time: Float64Array };
   s: { contribution: Int32Array; user: Int32Array; time: Float64Array };
@@ -35,6 +36,9 @@ export const THEMES_PER_INITIATIVE = 4;
 /** Skewed towards a core of active people: index ~ n·u², so low indices act most. */
 const activeUser = (rng: Rng, n: number): number => Math.min(n - 1, Math.floor(n * rng() ** 2));
 const between = (rng: Rng, from: number, to: number): number => Math.floor(from + rng() * Math.max(0, to - from));
+
+/** Where the trending window starts for a dataset made until `now` (migration 0006). */
+export const trendingSince = (now: number) => now - TRENDING_DAYS * DAY;
 
 export function makePlan(scale: Scale, seed: number, now: number): Plan {
   const N = scale.members;
@@ -60,7 +64,7 @@ export function makePlan(scale: Scale, seed: number, now: number): Plan {
   const initiativeSampler = new WeightedSampler(initiativeWeight);
   const c = {
     initiative: new Int32Array(C), author: new Int32Array(C), kind: new Uint8Array(C), createdAt: new Float64Array(C), theme: new Int32Array(C),
-    link: new Int32Array(C).fill(-1), supports: new Int32Array(C), comments: new Int32Array(C), lastActivity: new Float64Array(C),
+    link: new Int32Array(C).fill(-1), supports: new Int32Array(C), recent: new Int32Array(C), comments: new Int32Array(C), lastActivity: new Float64Array(C),
   };
   const span = now - launchedAt - DAY;
   const earlier: number[][] = Array.from({ length: I }, () => []);
@@ -123,6 +127,7 @@ export function makePlan(scale: Scale, seed: number, now: number): Plan {
       s.user[k] = user;
       s.time[k] = time;
       if (time > at(c.lastActivity, i)) c.lastActivity[i] = time;
+      if (time >= trendingSince(now)) c.recent[i] = at(c.recent, i) + 1;
       take(at(c.initiative, i), user);
       k++;
       drawn++;

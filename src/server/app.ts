@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
 import { installReadCache } from './plugins/read-cache.js';
+import { advanceTrendingWindow } from './modules/contributions/trending.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
 import type { App } from './lib/http.js';
@@ -157,6 +158,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const updates = new UpdatesService(ctx, events, initiatives);
   const live = new LiveHub(ctx, options.live);
   dispatch.worker.schedule('response-target alerts', 60_000, () => alertOverdue(ctx, events));
+  dispatch.worker.schedule('trending window', 60_000, () => advanceTrendingWindow(ctx));
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
   app.removeContentTypeParser('text/plain');

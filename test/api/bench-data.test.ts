@@ -69,13 +69,18 @@ for (const dialect of dialects()) {
       const db = first.handle.db;
       const rows = await db
         .selectFrom('contributions as c')
-        .select(['c.id', 'c.supportCount', 'c.commentCount'])
+        .select(['c.id', 'c.supportCount', 'c.recentSupportCount', 'c.commentCount'])
         .select((eb) => [
           eb.selectFrom('supports as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.contributionId', '=', 'c.id').as('supports'),
+          eb.selectFrom('supports as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.contributionId', '=', 'c.id').where('s.inWindow', '=', 1).as('recent'),
           eb.selectFrom('comments as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.contributionId', '=', 'c.id').as('comments'),
         ])
         .execute();
-      expect(rows.filter((r) => r.supportCount !== Number(r.supports) || r.commentCount !== Number(r.comments))).toEqual([]);
+      expect(rows.filter((r) => r.supportCount !== Number(r.supports) || r.commentCount !== Number(r.comments) || r.recentSupportCount !== Number(r.recent))).toEqual([]);
+      // The trending window starts a week before the dataset's end, and some supports fall in it.
+      expect(rows.reduce((sum, r) => sum + r.recentSupportCount, 0)).toBeGreaterThan(0);
+      const window = await db.selectFrom('trendingWindow').select('since').executeTakeFirstOrThrow();
+      expect(new Date(window.since).getTime()).toBe(now.getTime() - 7 * 86_400_000);
       // A few contributions get most of the support: the top tenth holds over three times its even share.
       const counts = rows.map((r) => r.supportCount).sort((a, b) => b - a);
       const top = counts.slice(0, Math.ceil(counts.length / 10)).reduce((a, b) => a + b, 0);

@@ -42,7 +42,7 @@ describe('migrations', () => {
       'api_tokens', 'appeals', 'comment_revisions', 'comments', 'consumer_offsets', 'contribution_attachments', 'contribution_authors', 'contribution_links', 'contribution_revisions',
       'contribution_tags', 'contributions', 'events', 'flags', 'follows', 'initiative_invitees', 'initiative_stewards', 'initiatives', 'invitations', 'jobs', 'mail_deliveries', 'memberships',
       'merges', 'needs', 'notification_preferences', 'notifications', 'org_blocks', 'orgs', 'phases', 'responses', 'search_index', 'sessions', 'shared_assets', 'supports', 'terms_acceptances',
-      'terms_versions', 'themes', 'update_links', 'updates', 'users', 'webhook_deliveries', 'webhooks',
+      'terms_versions', 'themes', 'trending_window', 'update_links', 'updates', 'users', 'webhook_deliveries', 'webhooks',
     ]);
     expect(shape.events).toEqual(['actor_id', 'id', 'org_id', 'payload', 'subject_id', 'subject_type', 'time', 'type']);
   });
@@ -57,7 +57,7 @@ describe('migrations', () => {
       const target = await createTestDatabase(dialect);
       const handle = createDatabase(target.url);
       try {
-        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks']);
+        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters']);
         expect(await migrateToLatest(handle)).toEqual([]);
       } finally {
         await handle.close();

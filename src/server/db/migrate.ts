@@ -5,6 +5,7 @@ import { initiatives } from './migrations/0002_initiatives.js';
 import { contributions } from './migrations/0003_contributions.js';
 import { earToMouth } from './migrations/0004_ear_to_mouth.js';
 import { webhooks } from './migrations/0005_webhooks.js';
+import { counters } from './migrations/0006_counters.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -16,6 +17,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003_contributions': contributions,
   '0004_ear_to_mouth': earToMouth,
   '0005_webhooks': webhooks,
+  '0006_counters': counters,
 };
 
 class StaticProvider implements MigrationProvider {

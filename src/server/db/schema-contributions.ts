@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Tables of contributions, their conversation, moderation and search (migration 0003). */
 export interface ContributionTables {
@@ -10,6 +10,7 @@ export interface ContributionTables {
   contributionTags: ContributionTagsTable;
   contributionAttachments: ContributionAttachmentsTable;
   supports: SupportsTable;
+  trendingWindow: TrendingWindowTable;
   comments: CommentsTable;
   commentRevisions: CommentRevisionsTable;
   follows: FollowsTable;
@@ -53,6 +54,8 @@ export interface ContributionsTable {
   revision: number;
   /** Distinct supporters, including those of contributions merged into this one; kept exact. */
   supportCount: number;
+  /** Supports of the last week (the trending sort), kept exact with supports.in_window. */
+  recentSupportCount: Generated<number>;
   commentCount: number;
   hiddenAt: string | null;
   hiddenBy: string | null;
@@ -120,6 +123,14 @@ export interface SupportsTable {
   contributionId: string;
   userId: string;
   createdAt: string;
+  /** 1 while the support counts for trending (younger than trending_window.since); see migration 0006. */
+  inWindow: Generated<number>;
+}
+
+/** One row (id 1): where the trending window starts; the worker moves it forward. */
+export interface TrendingWindowTable {
+  id: number;
+  since: string;
 }
 
 export interface CommentsTable {

@@ -9,7 +9,6 @@ import { presentSummaries } from './present.js';
 import type { ContributionSummary, ListQuery } from './schemas.js';
 
 type Eb = ExpressionBuilder<Database & { c: Database['contributions'] }, 'c'>;
-const TRENDING_DAYS = 7;
 const ID = /^[0-9a-f-]{36}$/;
 
 /**
@@ -17,15 +16,15 @@ const ID = /^[0-9a-f-]{36}$/;
  * and its direction. Keyset pagination continues after (key, id) of the last row, so every
  * order is stable and pages never repeat or skip. Ids are UUIDv7: ordering by id is by time.
  */
-function sortKey(sort: NonNullable<ListQuery['sort']>, since: string): { key: RawBuilder<number | string>; desc: boolean; filter?: (eb: Eb) => Expression<SqlBool> } {
+function sortKey(sort: NonNullable<ListQuery['sort']>): { key: RawBuilder<number | string>; desc: boolean; filter?: (eb: Eb) => Expression<SqlBool> } {
   switch (sort) {
     case 'top':
       return { key: sql`c.support_count`, desc: true };
     case 'discussed':
       return { key: sql`c.comment_count`, desc: true };
     case 'trending':
-      // Supports in the last week: what people rally behind now.
-      return { key: sql`(select count(*) from supports s where s.contribution_id = c.id and s.created_at >= ${since})`, desc: true };
+      // Supports in the last week: what people rally behind now (a counter kept exact, see trending.ts).
+      return { key: sql`c.recent_support_count`, desc: true };
     case 'controversial':
       // Much discussion for little support: comments per supporter, per mille.
       return { key: sql`(c.comment_count * 1000) / (c.support_count + 1)`, desc: true, filter: (eb) => eb('c.commentCount', '>', 0) };
@@ -43,8 +42,7 @@ export async function listContributions(ctx: Context, initiatives: InitiativesSe
   const isHost = access.steward || access.membership?.role === 'owner';
   const limit = query.limit ?? 20;
   const sort = query.sort ?? 'new';
-  const since = new Date(ctx.clock.now().getTime() - TRENDING_DAYS * 86_400_000).toISOString();
-  const { key, desc, filter } = sortKey(sort, since);
+  const { key, desc, filter } = sortKey(sort);
   const cursor = decodeCursor(query.cursor);
   // A cursor is ours only if its key fits the sort: an id for new and unanswered, a whole number otherwise.
   const idKey = sort === 'new' || sort === 'unanswered';
