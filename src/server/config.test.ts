@@ -40,6 +40,8 @@ describe('configuration', () => {
     [{ MOEBIUS_LOG_LEVEL: 'loud' }, /MOEBIUS_LOG_LEVEL must be one of/],
     [{ MOEBIUS_SECRET: 'short' }, /at least 32 characters/],
     [{ MOEBIUS_DEMO: 'maybe' }, /MOEBIUS_DEMO must be 1 or 0/],
+    [{ MOEBIUS_WORKER: 'yes' }, /MOEBIUS_WORKER must be 1 or 0/],
+    [{ MOEBIUS_READ_CACHE: 'off' }, /MOEBIUS_READ_CACHE must be 1 or 0/],
     [{ MOEBIUS_SMTP_URL: 'http://mail' }, /MOEBIUS_SMTP_URL must start with smtp/],
   ])('refuses %j with one clear sentence', (env, message) => {
     let caught: unknown;
@@ -57,5 +59,7 @@ describe('configuration', () => {
     const config = parseConfig({ MOEBIUS_BASE_URL: 'https://co.example.org/moebius/', MOEBIUS_DEMO: '0' });
     expect(config.baseUrl).toBe('https://co.example.org/moebius');
     expect(config.demo).toBe(false);
+    expect([config.worker, config.readCache]).toEqual([true, true]);
+    expect(parseConfig({ MOEBIUS_READ_CACHE: '0', MOEBIUS_WORKER: 'false' })).toMatchObject({ readCache: false, worker: false });
   });
 });

@@ -1,0 +1,69 @@
+import { expect, it } from 'vitest';
+import { createDatabase } from '../../src/server/db/database.js';
+import { idea, openRoom } from '../support/contributions.js';
+import { describeEachDatabase } from '../support/test-app.js';
+
+interface Page {
+  items: { id: string; title: string; supportCount: number }[];
+}
+
+describeEachDatabase('the read cache', (t) => {
+  it('serves an answer again only while the data is unchanged, written here or by another process', async () => {
+    const room = await openRoom(t());
+    const [ana, ben] = await Promise.all([room.participant('Ana'), room.participant('Ben')]);
+    const c = await room.contribute(ana, idea('Taped seams'));
+    const feed = `/api/v1/initiatives/${room.initiative.id}/contributions?sort=top`;
+    const reader = t().client();
+
+    const first = await reader.get<Page>(feed);
+    const again = await reader.get<Page>(feed);
+    expect([first.headers['x-read-cache'], again.headers['x-read-cache']]).toEqual(['miss', 'hit']);
+    expect(again.body).toEqual(first.body);
+
+    // A write through the API: the next answer is computed afresh and shows it.
+    expect((await ben.client.post(`/api/v1/contributions/${c.id}/support`)).status).toBe(200);
+    const supported = await reader.get<Page>(feed);
+    expect(supported.headers['x-read-cache']).toBe('miss');
+    expect(supported.body.items.find((i) => i.id === c.id)?.supportCount).toBe(1);
+    expect((await reader.get<Page>(feed)).headers['x-read-cache']).toBe('hit');
+
+    // A write by another process on the same database (its own connection) moves the version too.
+    const other = createDatabase(t().config.databaseUrl);
+    try {
+      await other.db.updateTable('contributions').set({ title: 'Taped seams, renamed elsewhere' }).where('id', '=', c.id).execute();
+    } finally {
+      await other.close();
+    }
+    const renamed = await reader.get<Page>(feed);
+    expect(renamed.headers['x-read-cache']).toBe('miss');
+    expect(renamed.body.items.find((i) => i.id === c.id)?.title).toBe('Taped seams, renamed elsewhere');
+  });
+
+  it('keeps each reader’s answer apart, and never keeps errors or routes that did not opt in', async () => {
+    const room = await openRoom(t());
+    const ana = await room.participant('Ana');
+    const kept = await room.contribute(ana, idea('Kept in view'));
+    const hidden = await room.contribute(ana, idea('Hidden by the hosts'));
+    expect((await room.host.client.post(`/api/v1/contributions/${hidden.id}/hide`, { reason: 'Off topic here.' })).status).toBe(200);
+    const feed = `/api/v1/initiatives/${room.initiative.id}/contributions`;
+    const ids = (page: Page) => page.items.map((i) => i.id).sort();
+    const anonymous = t().client();
+
+    // The author sees their hidden contribution; nobody else does, whatever was answered before.
+    for (const round of ['miss', 'hit']) {
+      const mine = await ana.client.get<Page>(feed);
+      const theirs = await anonymous.get<Page>(feed);
+      expect([mine.headers['x-read-cache'], theirs.headers['x-read-cache']]).toEqual([round, round]);
+      expect(ids(mine.body)).toEqual([kept.id, hidden.id].sort());
+      expect(ids(theirs.body)).toEqual([kept.id]);
+    }
+    expect((await anonymous.get(`/api/v1/contributions/${hidden.id}`)).status).toBe(404);
+    const missing = await anonymous.get(`/api/v1/contributions/${hidden.id}`);
+    expect([missing.status, missing.headers['x-read-cache']]).toEqual([404, undefined]);
+    const revisions = await anonymous.get(`/api/v1/contributions/${kept.id}/revisions`);
+    expect([revisions.status, revisions.headers['x-read-cache']]).toEqual([200, undefined]);
+    const page = `/api/v1/contributions/${kept.id}`;
+    expect((await anonymous.get(page)).headers['x-read-cache']).toBe('miss');
+    expect((await anonymous.get(page)).headers['x-read-cache']).toBe('hit');
+  });
+});
