@@ -61,7 +61,7 @@ export class CommentsService {
   async create(actor: Actor, contributionId: string, body: CreateCommentBody): Promise<Comment> {
     const access = await this.contributions.access(actor, contributionId);
     const c = access.contribution;
-    await this.gate.require(actor, c.initiativeId, 'comment');
+    await this.gate.require(actor, c.initiativeId, 'comment', access);
     if (c.hiddenAt !== null) throw new AppError(409, 'contribution_hidden', 'A hidden contribution cannot be discussed.');
     if (c.mergedIntoId !== null) throw new AppError(409, 'contribution_merged', 'This contribution was merged into another; the conversation continues there.', [{ path: '/mergedInto', message: c.mergedIntoId, code: 'contribution_merged' }]);
     if (body.body.trim() === '') throw new AppError(422, 'validation_failed', 'Write something first.', [{ path: '/body', message: 'is empty', code: 'required' }]);

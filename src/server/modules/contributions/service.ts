@@ -31,18 +31,19 @@ export class ContributionsService {
   }
 
   async create(actor: Actor, initiativeId: string, body: CreateContributionBody): Promise<Contribution> {
-    const stamp = await this.gate.require(actor, initiativeId, ACTION_OF_KIND[body.kind]);
+    const access = await this.initiatives.authorize(actor, initiativeId);
+    const stamp = await this.gate.require(actor, initiativeId, ACTION_OF_KIND[body.kind], access);
     checkText(body);
     const details = detailsFor(body.kind, body);
     const tags = normaliseTags(body.tags) ?? [];
     const links = await checkLinks(this.ctx.db, initiativeId, body);
-    const { initiative, membership } = await this.initiatives.authorize(actor, initiativeId);
+    const { initiative, membership } = access;
     const now = this.ctx.clock.now().toISOString();
     const id = newId();
     const row = {
       id, initiativeId, orgId: initiative.orgId, kind: body.kind, title: body.title.trim(), body: body.body, details: JSON.stringify(details),
       authorId: actor.userId, authorKind: membership?.kind ?? 'other', status: 'received', termsVersion: stamp.termsVersion, phaseId: stamp.phaseId,
-      themeId: null, mergedIntoId: null, revision: 1, supportCount: 0, commentCount: 0, hiddenAt: null, hiddenBy: null, hiddenReason: null,
+      themeId: null, mergedIntoId: null, revision: 1, supportCount: 0, recentSupportCount: 0, commentCount: 0, hiddenAt: null, hiddenBy: null, hiddenReason: null,
       firstResponseAt: null, overdueAlertedAt: null, lastActivityAt: now, createdAt: now, updatedAt: now,
     };
     await this.ctx.db.transaction().execute(async (trx) => {
@@ -58,7 +59,8 @@ export class ContributionsService {
         payload: { initiativeId, kind: body.kind, title: row.title, termsVersion: stamp.termsVersion, phaseId: stamp.phaseId, links: links.map((l) => ({ relation: l.relation, targetId: l.targetId })) },
       });
     });
-    return this.get(actor, id);
+    // Presented from what was just written: its author reads it.
+    return presentContribution(this.ctx.db, { ...access, contribution: row, isAuthor: true, isHost: access.steward || access.membership?.role === 'owner' }, actor);
   }
 
   /** Authors and accepted co-authors edit while the initiative is open; every edit is a revision. */

@@ -47,7 +47,7 @@ export class SupportService {
   async support(actor: Actor, id: string): Promise<{ supported: boolean; supportCount: number }> {
     const access = await this.contributions.access(actor, id);
     const c = access.contribution;
-    await this.gate.require(actor, c.initiativeId, 'support');
+    await this.gate.require(actor, c.initiativeId, 'support', access);
     if (c.mergedIntoId !== null) throw new AppError(409, 'contribution_merged', 'This contribution was merged into another; support that one.', [{ path: '/mergedInto', message: c.mergedIntoId, code: 'contribution_merged' }]);
     if (c.hiddenAt !== null) throw new AppError(409, 'contribution_hidden', 'A hidden contribution cannot be supported.');
     if (access.isAuthor) throw new AppError(409, 'own_contribution', 'You wrote this one: support counts what others think of it.');

@@ -7,7 +7,7 @@ import type { TermsService } from '../terms/service.js';
 import { canInitiative } from './policy.js';
 import * as repo from './repository.js';
 import { ACTIONS, type InitiativeStatus, type PhaseAction } from './schemas.js';
-import type { InitiativesService } from './service.js';
+import type { InitiativeAccess, InitiativesService } from './service.js';
 import type { Role } from '../orgs/schemas.js';
 
 export const Participation = Type.Object({
@@ -34,9 +34,9 @@ export class ParticipationGate {
     private readonly terms: TermsService,
   ) {}
 
-  /** Loads everything the checks need, once. */
-  private async situation(actor: Actor | null, id: string) {
-    const access = await this.initiatives.authorize(actor, id);
+  /** Loads everything the checks need, once (the initiative's access too, unless the caller has it). */
+  private async situation(actor: Actor | null, id: string, known?: InitiativeAccess) {
+    const access = known ?? (await this.initiatives.authorize(actor, id));
     const phases = await repo.listPhases(this.ctx.db, id);
     const phase = phases.find((p) => p.id === access.initiative.currentPhaseId) ?? null;
     const accepted = actor === null ? null : await this.terms.acceptedVersion(id, actor.userId);
@@ -69,8 +69,8 @@ export class ParticipationGate {
   }
 
   /** Throws the reason the actor may not do `action` now, or returns what the contribution records. */
-  async require(actor: Actor, id: string, action: PhaseAction): Promise<ContributionStamp> {
-    const s = await this.situation(actor, id);
+  async require(actor: Actor, id: string, action: PhaseAction, access?: InitiativeAccess): Promise<ContributionStamp> {
+    const s = await this.situation(actor, id, access);
     const refused = this.refusal(actor, s, action);
     if (refused !== null) throw refused;
     return { termsVersion: s.access.initiative.termsVersion, phaseId: s.phase?.id ?? '' };
