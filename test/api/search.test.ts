@@ -150,6 +150,33 @@ describeEachDatabase('search', (t, dialect) => {
     expect(new Set(seen)).toEqual(new Set(made.map((m) => m.id)));
   });
 
+  it('pages through more hits than one ranking window, newest window first, without repeats or gaps', async () => {
+    const { WINDOW } = await import('../../src/server/modules/search/service.js');
+    const room = await openRoom(t());
+    const [ana, ben] = await Promise.all([room.participant('Ana'), room.participant('Ben')]);
+    const first = await room.contribute(ana, idea('Echidna spines on the zip', { body: 'An echidna pattern that lasts.' }));
+    const comments: string[] = [];
+    for (let i = 0; i < WINDOW + 5; i++) comments.push(await comment(ben, first.id, `Echidna note ${i}${' echidna'.repeat(i % 3)}.`));
+    const hidden = await comment(ben, first.id, 'Echidna remark the stewards hid.');
+    await hide(t(), 'comments', hidden, room.host);
+    const seen: string[] = [];
+    const scoresOfFirstWindow: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: SearchPage } = await search(ana.client, 'echidna', `&limit=40${cursor ? `&cursor=${cursor}` : ''}`);
+      for (const hit of page.body.items) {
+        if (seen.length < WINDOW) scoresOfFirstWindow.push(hit.score);
+        seen.push(hit.commentId ?? hit.contribution.id);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(WINDOW + 6);
+    expect(new Set(seen)).toEqual(new Set([first.id, ...comments]));
+    // Within a window hits are best first; the newest window comes first.
+    expect(scoresOfFirstWindow).toEqual([...scoresOfFirstWindow].sort((a, b) => b - a));
+    expect(seen.slice(0, WINDOW)).not.toContain(first.id);
+  });
+
   it('shows private, org-only and invite-only initiatives only to the people who may see them', async () => {
     const room = await openRoom(t());
     const [member, invitee] = await Promise.all([room.participant('Member'), room.participant('Invitee')]);
@@ -276,6 +303,18 @@ describeEachDatabase('similar contributions while writing', (t) => {
     }
     const nothing = await ana.client.post<{ items: Similar[] }>(`/api/v1/initiatives/${room.initiative.id}/contributions/similar`, { title: 'the and of, y de la' });
     expect([nothing.status, nothing.body.items]).toEqual([200, []]);
+  });
+
+  it('finds other forms of the draft\'s words, in titles and in bodies', async () => {
+    const room = await openRoom(t());
+    const ana = await room.participant('Ana');
+    const lanes = await room.contribute(ana, experience('Bike lane blocked by vans', { body: 'Delivery vans park in it every morning.' }));
+    const body = await room.contribute(ana, experience('Morning commute', { body: 'Parked delivery vans block the cycle lanes.' }));
+    await room.contribute(ana, experience('Benches in the square', { body: 'More benches near the fountain.' }));
+    const url = `/api/v1/initiatives/${room.initiative.id}/contributions/similar`;
+    const found = await ana.client.post<{ items: Similar[] }>(url, { title: 'Vans parking in bike lanes', body: 'Every morning the lanes are blocked.' });
+    expect(found.body.items.map((i) => i.id)).toEqual(expect.arrayContaining([lanes.id, body.id]));
+    expect(found.body.items).toHaveLength(2);
   });
 
   it('answers readers of the initiative only, and refuses bad drafts', async () => {

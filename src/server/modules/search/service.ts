@@ -2,11 +2,11 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Context } from '../../context.js';
 import type { Actor } from '../../lib/actor.js';
 import { invalidField } from '../../lib/errors.js';
-import { decodeCursor, toPage, type Cursor, type PageResult } from '../../lib/pagination.js';
+import { decodeCursor, toPage, type PageResult } from '../../lib/pagination.js';
 import { excerptOf } from '../contributions/present.js';
 import type { InitiativesService } from '../initiatives/service.js';
 import { PG_DOCUMENT } from '../../db/migrations/0003_contributions.js';
-import { anyTermFts5, anyTermTsquery, lookupKeys, requireWords, toFts5, toWebsearch } from './query.js';
+import { anyFormFts5, anyTermTsquery, lookupKeys, requireWords, titlePairsFts5, titlePairsTsquery, toFts5, toWebsearch } from './query.js';
 import { inIds, readableInitiatives, type Readable } from './readable.js';
 import type { SearchHit, SearchQuery, SimilarBody, SimilarContribution } from './schemas.js';
 import { MATCH_END, MATCH_START, plain, toSegments } from './segments.js';
@@ -17,6 +17,14 @@ const CANDIDATES = 50;
 /** Below this cosine similarity two texts are not about the same thing (tuned on test/support/gear-corpus.ts). */
 export const SIMILAR_THRESHOLD = 0.1;
 const MAX_QUERY_TERMS = 24;
+/** Below this many candidates from titles, bodies are searched too (slow in a large index: comments have bodies only). */
+const FEW_CANDIDATES = 10;
+/** Title words paired for the first candidates (15 pairs at most). */
+const MAX_TITLE_TERMS = 6;
+/** Contributions whose term counts stay in memory. */
+const TERM_CACHE_SIZE = 20_000;
+/** How many of the newest matches are ranked together (see search()). */
+export const WINDOW = 100;
 
 const DOCUMENT = sql.raw(PG_DOCUMENT);
 // bm25 weights per column: subject_type, subject_id, contribution_id, initiative_id (unindexed), title, body.
@@ -28,6 +36,17 @@ interface RankedRow {
   subjectId: string;
   contributionId: string;
   score: number;
+}
+
+/** A ranked hit and the newest key of its window (for the cursor). */
+interface WindowedRow extends RankedRow {
+  top: string;
+}
+
+interface Candidate {
+  id: string;
+  title: string;
+  body: string;
 }
 
 interface MarkedRow {
@@ -43,7 +62,15 @@ export class SearchService {
     private readonly initiatives: InitiativesService,
   ) {}
 
-  /** Contributions and comments matching `q`, best first, in the initiatives this reader may see. */
+  /** Contribution id → its text and term counts, least recently used first. */
+  private readonly termCache = new Map<string, Candidate & { counts: Map<string, number> }>();
+
+  /**
+   * Contributions and comments matching `q`, best first, in the initiatives this reader may see.
+   * Ranking every match of a common word costs tens of milliseconds at city scale, so hits are
+   * ranked a window at a time: the newest WINDOW readable matches, best first, then the next
+   * WINDOW older ones, and so on. The cursor remembers its window, so pages never repeat or skip.
+   */
   async search(actor: Actor | null, query: SearchQuery): Promise<PageResult<SearchHit>> {
     const parsed = requireWords(query.q);
     const limit = query.limit ?? 20;
@@ -51,10 +78,10 @@ export class SearchService {
     const scope = await this.scope(actor, query.initiative);
     if (scope.titles.size === 0) return { items: [], nextCursor: null };
     const match = this.ctx.dialect === 'sqlite' ? toFts5(parsed) : toWebsearch(parsed);
-    const rows = await this.guard(() => rankQuery(this.ctx.dialect, match, scope, actor?.userId ?? '', cursor, limit + 1).execute(this.ctx.db)).then((r) => r.rows);
+    const rows = await this.guard(() => this.ranked(match, scope, actor?.userId ?? '', cursor, limit + 1));
     const page = rows.slice(0, limit);
     const [marked, contributions] = await Promise.all([this.mark(match, page), this.contributions(page.map((r) => r.contributionId))]);
-    const result = toPage(rows, limit, (r) => ({ key: Number(r.score), id: r.subjectId }), (r): SearchHit | null => {
+    const result = toPage(rows, limit, (r) => ({ key: Number(r.score), id: `${r.top} ${r.subjectId}` }), (r): SearchHit | null => {
       const c = contributions.get(r.contributionId);
       if (c === undefined) return null;
       const m = marked.get(this.ctx.dialect === 'sqlite' ? Number(r.rowId) : r.subjectId);
@@ -70,6 +97,29 @@ export class SearchService {
     return { items: result.items.filter((hit) => hit !== null), nextCursor: result.nextCursor };
   }
 
+  /** Up to `count` hits after the cursor: each window ranked best first, newer windows first. */
+  private async ranked(match: string, scope: Readable, userId: string, cursor: SearchCursor | null, count: number): Promise<WindowedRow[]> {
+    const out: WindowedRow[] = [];
+    let bound: Bound | null = cursor?.top === undefined || cursor.top === null ? null : { key: cursor.top, inclusive: true };
+    let first = true;
+    while (out.length < count) {
+      const rows = (await rankQuery(this.ctx.dialect, match, scope, userId, bound, WINDOW).execute(this.ctx.db)).rows;
+      const newest = rows[0];
+      if (newest === undefined) break;
+      const top = bound?.inclusive === true ? bound.key : windowKey(this.ctx.dialect, newest);
+      const after = first && cursor !== null ? cursor : null;
+      const sorted = rows
+        .filter((r) => after === null || Number(r.score) < after.score || (Number(r.score) === after.score && r.subjectId > after.subjectId))
+        .sort((a, b) => Number(b.score) - Number(a.score) || (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+      for (const r of sorted) out.push({ ...r, top: String(top) });
+      const oldest = rows[rows.length - 1];
+      if (rows.length < WINDOW || oldest === undefined) break;
+      bound = { key: windowKey(this.ctx.dialect, oldest), inclusive: false };
+      first = false;
+    }
+    return out.slice(0, count);
+  }
+
   /**
    * The contributions of an initiative most like a draft: the index proposes candidates sharing
    * any of its words (OR, best ranked first, at most 50), then the cosine similarity of their
@@ -80,9 +130,9 @@ export class SearchService {
     const draft = termCounts(body.title, body.body ?? '');
     const distinct = distinctTerms([...terms(body.title), ...terms(body.body ?? '')], draft).slice(0, MAX_QUERY_TERMS);
     if (distinct.length === 0) return { items: [] };
-    const keys = lookupKeys(distinct, this.ctx.dialect, MAX_QUERY_TERMS * 2);
-    const candidates = (await this.guard(() => candidateQuery(this.ctx.dialect, keys, initiativeId).execute(this.ctx.db))).rows;
-    const documents = candidates.map((c) => ({ id: c.id, counts: termCounts(c.title, c.body) }));
+    const titleTerms = distinctTerms(terms(body.title), draft).slice(0, MAX_TITLE_TERMS);
+    const candidates = await this.guard(() => this.candidates(initiativeId, distinct, titleTerms));
+    const documents = candidates.map((c) => ({ id: c.id, counts: this.countsOf(c) }));
     const idf = inverseFrequencies([draft, ...documents.map((d) => d.counts)]);
     const mine = vectorOf(draft, idf);
     const wordOf = new Map(distinct.map((t) => [t.stem, t.written]));
@@ -108,6 +158,48 @@ export class SearchService {
     };
   }
 
+  /**
+   * At most CANDIDATES contributions of the initiative worth comparing with a draft, newest
+   * first: those whose titles share two of the draft's title words, then those sharing any
+   * word. Both walk the index newest first and stop at the limit, so a common word costs no
+   * more than a rare one (ranking every match of "bike" took hundreds of milliseconds).
+   */
+  private async candidates(initiativeId: string, distinct: Term[], titleTerms: Term[]): Promise<Candidate[]> {
+    const sqlite = this.ctx.dialect === 'sqlite';
+    const keys = lookupKeys(distinct, this.ctx.dialect, MAX_QUERY_TERMS * 2);
+    const titleKeys = lookupKeys(titleTerms, this.ctx.dialect, MAX_TITLE_TERMS);
+    // Titles sharing two words, then titles sharing one, then (when that finds few) any text
+    // sharing one: comments have no title, so the first two never wade through them.
+    const tiers = sqlite
+      ? [titlePairsFts5(titleTerms), `{title}: (${anyFormFts5(distinct)})`, anyFormFts5(distinct)]
+      : [titlePairsTsquery(titleKeys), anyTermTsquery(keys, 'A'), anyTermTsquery(keys)];
+    const found = new Map<string, Candidate>();
+    for (const [tier, match] of tiers.entries()) {
+      if (match === null || found.size >= (tier === 2 ? FEW_CANDIDATES : CANDIDATES)) continue;
+      const rows = (await candidateQuery(this.ctx.dialect, match, initiativeId, CANDIDATES).execute(this.ctx.db)).rows;
+      for (const r of rows) if (found.size < CANDIDATES && !found.has(r.id)) found.set(r.id, r);
+    }
+    return [...found.values()];
+  }
+
+  /** Term counts of a contribution's text, kept while its text stays the same (tokenising is most of similar's work). */
+  private countsOf(c: Candidate): Map<string, number> {
+    const kept = this.termCache.get(c.id);
+    if (kept !== undefined && kept.title === c.title && kept.body === c.body) {
+      this.termCache.delete(c.id);
+      this.termCache.set(c.id, kept);
+      return kept.counts;
+    }
+    const counts = termCounts(c.title, c.body);
+    this.termCache.delete(c.id);
+    this.termCache.set(c.id, { ...c, counts });
+    if (this.termCache.size > TERM_CACHE_SIZE) {
+      const oldest = this.termCache.keys().next();
+      if (oldest.done !== true) this.termCache.delete(oldest.value);
+    }
+    return counts;
+  }
+
   /** One initiative (404 unless visible) or every initiative this reader may see. */
   private async scope(actor: Actor | null, initiativeId: string | undefined): Promise<Readable> {
     if (initiativeId === undefined) return readableInitiatives(this.ctx.db, actor);
@@ -119,11 +211,14 @@ export class SearchService {
   /** Titles highlighted and body snippets of one page of hits, computed for that page only. */
   private async mark(match: string, page: RankedRow[]): Promise<Map<string | number, MarkedRow>> {
     if (page.length === 0) return new Map();
+    // The rowid range lets FTS5 walk only the part of the index the page comes from.
+    const rowIds = page.map((r) => Number(r.rowId));
     const query =
       this.ctx.dialect === 'sqlite'
         ? sql<MarkedRow>`select rowid as key, highlight(search_index, 4, ${MATCH_START}, ${MATCH_END}) as title_marked,
             snippet(search_index, 5, ${MATCH_START}, ${MATCH_END}, '…', 24) as snippet_marked
-            from search_index where search_index match ${match} and rowid in (select value from json_each(${JSON.stringify(page.map((r) => Number(r.rowId)))}))`
+            from search_index where search_index match ${match} and rowid >= ${Math.min(...rowIds)} and rowid <= ${Math.max(...rowIds)}
+              and rowid in (select value from json_each(${JSON.stringify(rowIds)}))`
         : sql<MarkedRow>`select subject_id as key,
             ts_headline('simple', title, websearch_to_tsquery('simple', ${match}), ${`HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`}) as title_marked,
             ts_headline('simple', body, websearch_to_tsquery('simple', ${match}), ${`MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}`}) as snippet_marked
@@ -162,13 +257,25 @@ export class SearchService {
   }
 }
 
-/** A search cursor carries the score and subject id of the last hit. */
-function searchCursor(raw: string | undefined): Cursor | null {
+/** Where a page ends: the score and subject id of its last hit, and the newest key of that hit's window. */
+interface SearchCursor {
+  score: number;
+  subjectId: string;
+  top: string | number | null;
+}
+
+/** A search cursor carries the score, and the window's newest key and the subject id of the last hit. */
+function searchCursor(raw: string | undefined): SearchCursor | null {
   const cursor = decodeCursor(raw);
-  if (cursor !== null && (typeof cursor.key !== 'number' || !Number.isFinite(cursor.key) || typeof cursor.id !== 'string')) {
+  if (cursor === null) return null;
+  if (typeof cursor.key !== 'number' || !Number.isFinite(cursor.key) || typeof cursor.id !== 'string') {
     throw invalidField('/cursor', 'is not a cursor this server issued', 'invalid_cursor');
   }
-  return cursor;
+  const space = cursor.id.indexOf(' ');
+  // A cursor from before windows (no space) starts from the newest window.
+  if (space < 0) return { score: cursor.key, subjectId: cursor.id, top: null };
+  const top = cursor.id.slice(0, space);
+  return { score: cursor.key, subjectId: cursor.id.slice(space + 1), top: /^\d+$/.test(top) ? Number(top) : top };
 }
 
 /** The stems of a text once each, title words first, then by how often they occur. */
@@ -178,46 +285,73 @@ function distinctTerms(list: Term[], counts: Map<string, number>): Term[] {
   return [...seen.values()].sort((a, b) => (counts.get(b.stem) ?? 0) - (counts.get(a.stem) ?? 0));
 }
 
-/**
- * Hits in scope, ranked (best first, then by subject id), after the cursor. A contribution
- * hidden by the stewards shows only to its authors and the hosts; a hidden comment only to
- * its author and the hosts. On PostgreSQL the document expression is spelled exactly as the
- * GIN index's, so the index serves the match.
- */
-export function rankQuery(dialect: Context['dialect'], match: string, scope: Readable, userId: string, cursor: Cursor | null, limit: number): RawBuilder<RankedRow> {
-  const hits =
-    dialect === 'sqlite'
-      ? sql`select search_index.rowid as row_id, subject_type, subject_id, contribution_id, -${BM25} as score from search_index where search_index match ${match}`
-      : sql`select null as row_id, subject_type, subject_id, contribution_id, ts_rank(${DOCUMENT}, websearch_to_tsquery('simple', ${match}))::float8 as score
-            from search_index where ${DOCUMENT} @@ websearch_to_tsquery('simple', ${match})`;
-  const hosted = inIds(dialect, sql`c.initiative_id`, scope.hosted);
-  const after = cursor === null ? sql`1 = 1` : sql`(hits.score < ${cursor.key} or (hits.score = ${cursor.key} and hits.subject_id > ${String(cursor.id)}))`;
-  return sql<RankedRow>`select hits.* from (${hits}) hits
-    join contributions c on c.id = hits.contribution_id
-    left join comments cm on hits.subject_type = 'comment' and cm.id = hits.subject_id
-    where ${inIds(dialect, sql`c.initiative_id`, scope.titles.keys())}
-      and (c.hidden_at is null or ${hosted}
-        or exists (select 1 from contribution_authors a where a.contribution_id = c.id and a.user_id = ${userId} and a.status = 'accepted'))
-      and (hits.subject_type = 'contribution' or (cm.id is not null and (cm.hidden_at is null or cm.author_id = ${userId} or ${hosted})))
-      and ${after}
-    order by hits.score desc, hits.subject_id asc
-    limit ${limit}`;
+/** The key that orders matches newest first: the FTS5 rowid on SQLite, the (time-ordered) subject id on PostgreSQL. */
+function windowKey(dialect: Context['dialect'], row: RankedRow): string | number {
+  return dialect === 'sqlite' ? Number(row.rowId) : row.subjectId;
 }
 
-/** Contributions of one initiative sharing any of the keys, not hidden, not merged; best ranked first. */
-function candidateQuery(dialect: Context['dialect'], keys: string[], initiativeId: string): RawBuilder<{ id: string; title: string; body: string }> {
+/** The newest end of a window: at or below a key (a cursor's window), or strictly below (the next window). */
+export interface Bound {
+  key: string | number;
+  inclusive: boolean;
+}
+
+/**
+ * One window of hits: the `size` newest matches in scope at or below the bound, each with its
+ * score (ranked by the caller). A contribution hidden by the stewards shows only to its authors
+ * and the hosts; a hidden comment only to its author and the hosts. The scope and moderation
+ * filters apply before the limit, so a window holds only what this reader may see; on SQLite
+ * FTS5 walks its index newest first and stops after `size` (bm25 is computed for those only).
+ * On PostgreSQL the document expression is spelled exactly as the GIN index's, so the index
+ * serves the match, and ts_rank runs on the window only.
+ */
+export function rankQuery(dialect: Context['dialect'], match: string, scope: Readable, userId: string, bound: Bound | null, size: number): RawBuilder<RankedRow> {
+  const hosted = inIds(dialect, sql`c.initiative_id`, scope.hosted);
+  const hits = sql.raw(dialect === 'sqlite' ? 'search_index' : 'hits');
+  // `+c.initiative_id` keeps SQLite on the primary key for c: probing the (initiative_id, id)
+  // index once per readable initiative for every hit costs far more.
+  const initiative = dialect === 'sqlite' ? sql`+c.initiative_id` : sql`c.initiative_id`;
+  const visible = sql`${inIds(dialect, initiative, scope.titles.keys())}
+      and (c.hidden_at is null or ${hosted}
+        or exists (select 1 from contribution_authors a where a.contribution_id = c.id and a.user_id = ${userId} and a.status = 'accepted'))
+      and (${hits}.subject_type = 'contribution' or (cm.id is not null and (cm.hidden_at is null or cm.author_id = ${userId} or ${hosted})))`;
   if (dialect === 'sqlite') {
-    return sql`select c.id, search_index.title, search_index.body, -${BM25} as score
-      from search_index join contributions c on c.id = search_index.contribution_id
-      where search_index match ${anyTermFts5(keys)} and search_index.subject_type = 'contribution'
-        and c.initiative_id = ${initiativeId} and c.hidden_at is null and c.merged_into_id is null
-      order by score desc limit ${CANDIDATES}`;
+    // FTS5 knows the table by its name only (no alias) in MATCH and bm25().
+    const below = bound === null ? sql`1 = 1` : bound.inclusive ? sql`search_index.rowid <= ${Number(bound.key)}` : sql`search_index.rowid < ${Number(bound.key)}`;
+    return sql<RankedRow>`select search_index.rowid as row_id, search_index.subject_type, search_index.subject_id, search_index.contribution_id, -${BM25} as score
+      from search_index
+      join contributions c on c.id = search_index.contribution_id
+      left join comments cm on search_index.subject_type = 'comment' and cm.id = search_index.subject_id
+      where search_index match ${match} and ${below} and ${visible}
+      order by search_index.rowid desc
+      limit ${size}`;
   }
-  const tsquery = anyTermTsquery(keys);
-  return sql`select c.id, si.title, si.body from (
-      select subject_id, title, body, ts_rank(${DOCUMENT}, to_tsquery('simple', ${tsquery}))::float8 as score from search_index
-      where ${DOCUMENT} @@ to_tsquery('simple', ${tsquery}) and subject_type = 'contribution' and initiative_id = ${initiativeId}
+  const below = bound === null ? sql`1 = 1` : bound.inclusive ? sql`subject_id <= ${String(bound.key)}` : sql`subject_id < ${String(bound.key)}`;
+  return sql<RankedRow>`select null as row_id, w.subject_type, w.subject_id, w.contribution_id, ts_rank(${DOCUMENT}, websearch_to_tsquery('simple', ${match}))::float8 as score
+    from (
+      select hits.subject_type, hits.subject_id, hits.contribution_id, hits.title, hits.body
+      from (select subject_type, subject_id, contribution_id, title, body from search_index where ${DOCUMENT} @@ websearch_to_tsquery('simple', ${match}) and ${below}) hits
+      join contributions c on c.id = hits.contribution_id
+      left join comments cm on hits.subject_type = 'comment' and cm.id = hits.subject_id
+      where ${visible}
+      order by hits.subject_id desc
+      limit ${size}
+    ) w`;
+}
+
+/** Contributions of one initiative matching, not hidden, not merged; newest first, at most `limit`. */
+export function candidateQuery(dialect: Context['dialect'], match: string, initiativeId: string, limit: number): RawBuilder<Candidate> {
+  if (dialect === 'sqlite') {
+    return sql<Candidate>`select c.id, search_index.title, search_index.body
+      from search_index join contributions c on c.id = search_index.contribution_id
+      where search_index match ${match} and search_index.subject_type = 'contribution' and search_index.initiative_id = ${initiativeId}
+        and c.hidden_at is null and c.merged_into_id is null
+      order by search_index.rowid desc limit ${limit}`;
+  }
+  return sql<Candidate>`select c.id, si.title, si.body from (
+      select subject_id, title, body from search_index
+      where ${DOCUMENT} @@ to_tsquery('simple', ${match}) and subject_type = 'contribution' and initiative_id = ${initiativeId}
     ) si join contributions c on c.id = si.subject_id
     where c.hidden_at is null and c.merged_into_id is null
-    order by si.score desc, c.id limit ${CANDIDATES}`;
+    order by si.subject_id desc limit ${limit}`;
 }
