@@ -246,6 +246,8 @@ async function generate(handle: DatabaseHandle, options: GenerateOptions): Promi
     return { subjectType: 'comment', subjectId: comment(j).id, contributionId: cid(i), initiativeId: initiativeOf(i).id, title: '', body: comment(j).body };
   }), (trx, batch) => trx.insertInto('searchIndex').values(batch).execute());
 
+  if (handle.dialect === 'sqlite') await sql`insert into search_index_keys (subject_id, row_id) select subject_id, rowid from search_index`.execute(handle.db);
+
   // Supports (one per person and contribution) and follows.
   const since = trendingSince(plan.now);
   await write('supports', scale.supports, each(scale.supports, (k) => ({ contributionId: cid(at(plan.s.contribution, k)), userId: userIds[at(plan.s.user, k)] ?? '', createdAt: iso(at(plan.s.time, k)), inWindow: at(plan.s.time, k) >= since ? 1 : 0 })),

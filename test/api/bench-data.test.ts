@@ -79,6 +79,10 @@ for (const dialect of dialects()) {
       expect(rows.filter((r) => r.supportCount !== Number(r.supports) || r.commentCount !== Number(r.comments) || r.recentSupportCount !== Number(r.recent))).toEqual([]);
       // The trending window starts a week before the dataset's end, and some supports fall in it.
       expect(rows.reduce((sum, r) => sum + r.recentSupportCount, 0)).toBeGreaterThan(0);
+      if (first.handle.dialect === 'sqlite') {
+        const [keys, texts] = await Promise.all([db.selectFrom('searchIndexKeys').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), db.selectFrom('searchIndex').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+        expect(Number(keys.n)).toBe(Number(texts.n));
+      }
       const window = await db.selectFrom('trendingWindow').select('since').executeTakeFirstOrThrow();
       expect(new Date(window.since).getTime()).toBe(now.getTime() - 7 * 86_400_000);
       // A few contributions get most of the support: the top tenth holds over three times its even share.

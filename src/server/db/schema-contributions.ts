@@ -19,6 +19,7 @@ export interface ContributionTables {
   appeals: AppealsTable;
   orgBlocks: OrgBlocksTable;
   searchIndex: SearchIndexTable;
+  searchIndexKeys: SearchIndexKeysTable;
 }
 
 export interface ThemesTable {
@@ -215,6 +216,12 @@ export interface OrgBlocksTable {
 }
 
 /** One row per searchable text (a contribution or a comment); FTS5 on SQLite, GIN-indexed on PostgreSQL. */
+/** SQLite only (migration 0006): the FTS5 row of each subject, since FTS5 cannot look up an unindexed column. */
+export interface SearchIndexKeysTable {
+  subjectId: string;
+  rowId: number;
+}
+
 export interface SearchIndexTable {
   subjectType: string;
   subjectId: string;

@@ -33,5 +33,11 @@ export const counters = (dialect: Dialect): Migration => ({
     await db.schema.createIndex('terms_acceptances_user_idx').on('terms_acceptances').columns(['initiative_id', 'user_id', 'version']).execute();
     await db.schema.dropIndex('follows_subject_idx').execute();
     await db.schema.createIndex('follows_subject_user_idx').on('follows').columns(['subject_type', 'subject_id', 'user_id']).execute();
+    // SQLite: FTS5 finds rows by rowid or MATCH only, so replacing a subject's text scanned the
+    // whole index (a third of a second at 300,000 texts). This maps each subject to its row.
+    if (dialect === 'sqlite') {
+      await db.schema.createTable('search_index_keys').addColumn('subject_id', 'text', (c) => c.primaryKey()).addColumn('row_id', 'integer', (c) => c.notNull()).execute();
+      await sql`insert into search_index_keys (subject_id, row_id) select subject_id, rowid from search_index`.execute(db);
+    }
   },
 });

@@ -76,7 +76,7 @@ export class CommentsService {
       await trx.insertInto('comments').values({ id, contributionId, parentId: body.parentId ?? null, authorId: actor.userId, body: body.body, revision: 1, hiddenAt: null, hiddenBy: null, hiddenReason: null, createdAt: now, updatedAt: now }).execute();
       await trx.insertInto('commentRevisions').values({ commentId: id, revision: 1, body: body.body, editorId: actor.userId, createdAt: now }).execute();
       await trx.updateTable('contributions').set((eb) => ({ commentCount: eb('commentCount', '+', 1), lastActivityAt: now })).where('id', '=', contributionId).execute();
-      await searchIndex.put(trx, { subjectType: 'comment', subjectId: id, contributionId, initiativeId: c.initiativeId, title: '', body: body.body });
+      await searchIndex.put(trx, this.ctx.dialect, { subjectType: 'comment', subjectId: id, contributionId, initiativeId: c.initiativeId, title: '', body: body.body });
       await this.events.record(trx, { type: 'comment.created', actorId: actor.userId, orgId: c.orgId, subjectType: 'comment', subjectId: id, payload: { initiativeId: c.initiativeId, contributionId, parentId: body.parentId ?? null } });
     });
     return (await this.get(actor, id));
@@ -120,7 +120,7 @@ export class CommentsService {
       const updated = await trx.updateTable('comments').set({ body, revision, updatedAt: now }).where('id', '=', id).where('revision', '=', row.revision).executeTakeFirst();
       if (updated.numUpdatedRows === 0n) throw new AppError(409, 'edit_conflict', 'This comment changed a moment ago. Reload, then edit again.');
       await trx.insertInto('commentRevisions').values({ commentId: id, revision, body, editorId: actor.userId, createdAt: now }).execute();
-      await searchIndex.put(trx, { subjectType: 'comment', subjectId: id, contributionId: row.contributionId, initiativeId: access.contribution.initiativeId, title: '', body });
+      await searchIndex.put(trx, this.ctx.dialect, { subjectType: 'comment', subjectId: id, contributionId: row.contributionId, initiativeId: access.contribution.initiativeId, title: '', body });
       await this.events.record(trx, { type: 'comment.revised', actorId: actor.userId, orgId: access.contribution.orgId, subjectType: 'comment', subjectId: id, payload: { contributionId: row.contributionId, revision } });
     });
     return this.get(actor, id);

@@ -53,7 +53,7 @@ export class ContributionsService {
       if (links.length > 0) await trx.insertInto('contributionLinks').values(links.map((l) => ({ ...l, contributionId: id, createdAt: now }))).execute();
       await trx.insertInto('contributionRevisions').values({ contributionId: id, revision: 1, title: row.title, body: row.body, details: row.details, tags: JSON.stringify(tags), editorId: actor.userId, note: '', createdAt: now }).execute();
       await trx.insertInto('follows').values({ userId: actor.userId, subjectType: 'contribution', subjectId: id, createdAt: now }).onConflict((oc) => oc.doNothing()).execute();
-      await searchIndex.put(trx, { subjectType: 'contribution', subjectId: id, contributionId: id, initiativeId, title: row.title, body: searchableBody(row.body, details) });
+      await searchIndex.put(trx, this.ctx.dialect, { subjectType: 'contribution', subjectId: id, contributionId: id, initiativeId, title: row.title, body: searchableBody(row.body, details) });
       await this.events.record(trx, {
         type: 'contribution.created', actorId: actor.userId, orgId: initiative.orgId, subjectType: 'contribution', subjectId: id,
         payload: { initiativeId, kind: body.kind, title: row.title, termsVersion: stamp.termsVersion, phaseId: stamp.phaseId, links: links.map((l) => ({ relation: l.relation, targetId: l.targetId })) },
@@ -91,7 +91,7 @@ export class ContributionsService {
         if (tags.length > 0) await trx.insertInto('contributionTags').values(tags.map((tag) => ({ contributionId: id, tag }))).execute();
       }
       await trx.insertInto('contributionRevisions').values({ contributionId: id, revision, title: next.title, body: next.body, details: next.details, tags: JSON.stringify(next.tags), editorId: actor.userId, note: body.note?.trim() ?? '', createdAt: now }).execute();
-      await searchIndex.put(trx, { subjectType: 'contribution', subjectId: id, contributionId: id, initiativeId: c.initiativeId, title: next.title, body: searchableBody(next.body, details) });
+      await searchIndex.put(trx, this.ctx.dialect, { subjectType: 'contribution', subjectId: id, contributionId: id, initiativeId: c.initiativeId, title: next.title, body: searchableBody(next.body, details) });
       await this.events.record(trx, { type: 'contribution.revised', actorId: actor.userId, orgId: c.orgId, subjectType: 'contribution', subjectId: id, payload: { initiativeId: c.initiativeId, revision } });
     });
     return this.get(actor, id);
