@@ -65,3 +65,33 @@ export async function replacePhases(db: Db, initiativeId: string, phases: Insert
   await db.deleteFrom('phases').where('initiativeId', '=', initiativeId).execute();
   if (phases.length > 0) await db.insertInto('phases').values(phases).execute();
 }
+
+/**
+ * An initiative with its organisation, the reader's membership and whether they steward it or
+ * are invited to it: what every access check needs, in one statement.
+ */
+export async function findAccess(db: Db, id: string, userId: string | null) {
+  const uid = userId ?? '';
+  const row = await db
+    .selectFrom('initiatives as i')
+    .innerJoin('orgs as o', 'o.id', 'i.orgId')
+    .leftJoin('memberships as m', (join) => join.onRef('m.orgId', '=', 'o.id').on('m.userId', '=', uid))
+    .selectAll('i')
+    .select(['o.slug as oSlug', 'o.name as oName', 'o.description as oDescription', 'o.visibility as oVisibility', 'o.createdBy as oCreatedBy', 'o.createdAt as oCreatedAt', 'o.updatedAt as oUpdatedAt'])
+    .select(['m.id as mId', 'm.kind as mKind', 'm.role as mRole', 'm.createdAt as mCreatedAt', 'm.updatedAt as mUpdatedAt'])
+    .select((eb) => [
+      eb.exists(eb.selectFrom('initiativeStewards as s').select('s.userId').whereRef('s.initiativeId', '=', 'i.id').where('s.userId', '=', uid)).as('steward'),
+      eb.exists(eb.selectFrom('initiativeInvitees as v').select('v.userId').whereRef('v.initiativeId', '=', 'i.id').where('v.userId', '=', uid)).as('invitee'),
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { oSlug, oName, oDescription, oVisibility, oCreatedBy, oCreatedAt, oUpdatedAt, mId, mKind, mRole, mCreatedAt, mUpdatedAt, steward, invitee, ...initiative } = row;
+  return {
+    initiative,
+    org: { id: initiative.orgId, slug: oSlug, name: oName, description: oDescription, visibility: oVisibility, createdBy: oCreatedBy, createdAt: oCreatedAt, updatedAt: oUpdatedAt },
+    membership: mId === null || userId === null ? null : { id: mId, orgId: initiative.orgId, userId, kind: mKind ?? '', role: mRole ?? '', createdAt: mCreatedAt ?? '', updatedAt: mUpdatedAt ?? '' },
+    steward: userId !== null && Boolean(steward),
+    invitee: userId !== null && Boolean(invitee),
+  };
+}

@@ -34,12 +34,10 @@ export class InitiativesService {
 
   /** Finds an initiative the actor may see (404 otherwise, never 403), then checks `action`. */
   async authorize(actor: Actor | null, id: string, action: InitiativeAction = 'view', db: Db = this.ctx.db): Promise<InitiativeAccess> {
-    const initiative = await repo.findInitiative(db, id);
-    if (!initiative) throw notFound('The initiative');
-    const org = await this.orgs.byId(initiative.orgId);
-    const membership = actor === null ? null : ((await this.orgs.findMembership(db, org.id, actor.userId)) ?? null);
-    const steward = actor === null ? false : await repo.isSteward(db, id, actor.userId);
-    const invitee = actor !== null && initiative.visibility === 'invite_only' && (await repo.invitedTo(db, [id], actor.userId)).has(id);
+    const found = await repo.findAccess(db, id, actor?.userId ?? null);
+    if (!found) throw notFound('The initiative');
+    const { initiative, org, membership, steward } = found;
+    const invitee = initiative.visibility === 'invite_only' && found.invitee;
     const resource = { orgVisibility: org.visibility, visibility: initiative.visibility as 'public', status: initiative.status as InitiativeStatus, orgRole: roleOf(membership), steward, invitee };
     if (!canInitiative('view', resource)) throw notFound('The initiative');
     if (!canInitiative(action, resource)) throw forbidden();
