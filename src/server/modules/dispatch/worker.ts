@@ -17,6 +17,8 @@ export class Worker {
     private readonly jobs: JobQueue,
     private readonly log: FastifyBaseLogger,
     private readonly intervalMs = 250,
+    /** Most time one pass spends starting jobs: background work leaves the server to its requests. */
+    private readonly budgetMs = 100,
   ) {}
 
   /** A task the worker runs at most every `everyMs` (real time), e.g. response-target alerts and digest planning. */
@@ -54,7 +56,7 @@ export class Worker {
       await p.task().catch((error: unknown) => this.log.error({ err: error, task: p.name }, 'periodic task failed'));
     }
     const events = await this.dispatcher.tick();
-    const jobs = await this.jobs.runDue();
+    const jobs = await this.jobs.runDue(50, performance.now() + this.budgetMs);
     return events + jobs;
   }
 

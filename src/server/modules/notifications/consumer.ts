@@ -32,6 +32,11 @@ export class NotificationsConsumer implements Consumer {
   readonly name = 'notifications';
   /** People per batch (and per transaction). */
   batchSize = 500;
+  /**
+   * People notified inside the dispatcher's own transaction, which carries up to 200 events:
+   * kept small so that a burst of events to big audiences never holds the database for long.
+   */
+  inlineSize = 25;
 
   constructor(
     private readonly ctx: Context,
@@ -44,7 +49,7 @@ export class NotificationsConsumer implements Consumer {
   }
 
   async consume(trx: Db, event: StoredEvent): Promise<void> {
-    await this.batch(trx, event, '');
+    await this.batch(trx, event, '', Math.min(this.inlineSize, this.batchSize));
   }
 
   /** The `notification.fanout` job: the batch of people after `afterUserId`, and the next job if more follow. */
@@ -54,16 +59,16 @@ export class NotificationsConsumer implements Consumer {
     if (eventId === null || after === null) return;
     await this.ctx.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
-      if (row) await this.batch(trx, { ...row, id: Number(row.id), payload: parseJson(row.payload) as Record<string, unknown> }, after);
+      if (row) await this.batch(trx, { ...row, id: Number(row.id), payload: parseJson(row.payload) as Record<string, unknown> }, after, this.batchSize);
     });
   }
 
-  /** Notifies the next `batchSize` people after `after` (`''`: the first), as the target and their preferences are now. */
-  private async batch(trx: Db, event: StoredEvent, after: string): Promise<void> {
+  /** Notifies the next `size` people after `after` (`''`: the first), as the target and their preferences are now. */
+  private async batch(trx: Db, event: StoredEvent, after: string, size: number): Promise<void> {
     if (!isNotificationType(event.type)) return;
     const target = await loadTarget(trx, event, event.type);
     if (target === null) return;
-    const { people, next } = await candidatesAfter(trx, event, target, after, this.batchSize);
+    const { people, next } = await candidatesAfter(trx, event, target, after, size);
     const recipients = people.length === 0 ? [] : await visibleAmong(trx, target, people, { evenIfBlocked: WHO_HEARS[event.type].evenIfBlocked });
     const data = JSON.stringify(dataFor(event, target));
     const modes = await this.preferences.modesFor(trx, event.type, recipients);
