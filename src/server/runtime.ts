@@ -5,6 +5,13 @@ import { migrateToLatest } from './db/migrate.js';
 import { DEMO_LOGIN, isEmpty, seedDemo } from './demo/seed.js';
 import type { App } from './lib/http.js';
 
+/**
+ * The delivery worker starts this long after the server listens. A pass over a backlog (after a
+ * restart, or the response-target alerts of a big database) keeps the event loop busy for
+ * seconds; starting it at once held back the first requests, readiness probes included.
+ */
+export const WORKER_START_DELAY_MS = 1_000;
+
 export interface Running {
   app: App;
   services: Services;
@@ -26,13 +33,14 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
       demoLogin = DEMO_LOGIN;
     }
     await app.listen({ port: config.port, host: config.host });
-    if (config.worker) services.dispatch.worker.start();
+    const startWorker = config.worker ? setTimeout(() => services.dispatch.worker.start(), WORKER_START_DELAY_MS) : null;
     return {
       app,
       services,
       database,
       demoLogin,
       close: async () => {
+        if (startWorker !== null) clearTimeout(startWorker);
         await app.close();
         await database.close();
       },

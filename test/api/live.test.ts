@@ -345,6 +345,32 @@ describeEachDatabase('live activity over Server-Sent Events', (t, dialect) => {
     expect(hub.active).toBe(false);
   });
 
+  it('a write answered by this process reaches its streams at once, without waiting for the next poll', async () => {
+    const own = await TestApp.start(dialect, { live: { pollMs: 60_000 } });
+    try {
+      const url = await own.app.listen({ port: 0, host: '127.0.0.1' });
+      const room = await openRoom(own);
+      const ana = await room.participant('Ana');
+      const token = await ana.client.post<{ secret: string }>('/api/v1/me/tokens', { name: 'live' });
+      const client = await SseClient.open(`${url}/api/v1/initiatives/${room.initiative.id}/stream`);
+      open.push(client);
+      await client.ready();
+      const written = await fetch(`${url}/api/v1/initiatives/${room.initiative.id}/contributions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.body.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify(experience('Seen at once')),
+      });
+      expect(written.status).toBe(201);
+      const { id } = (await written.json()) as { id: string };
+      const created = await client.waitFor((m) => m.event === 'contribution.created', 5_000);
+      expect(created.data.subjectId).toBe(id);
+    } finally {
+      for (const c of open.splice(0)) c.close();
+      own.app.server.closeAllConnections();
+      await own.close();
+    }
+  });
+
   it('closing the app ends open streams at once', async () => {
     const own = await TestApp.start(dialect, { live: { pollMs: 50 } });
     try {

@@ -95,10 +95,18 @@ export class InitiativeStream extends Stream {
 
   /** Whether this reader may read `event`; `restricted` is the test for events about hidden content. */
   mayRead(event: StoredEvent, restricted: ((userId: string | null) => boolean) | null): boolean {
-    if (this.host) return true;
-    if (audienceOf(event.type) !== 'public') return false;
-    return restricted === null || restricted(this.userId);
+    return readersOf(event, restricted)(this);
   }
+}
+
+/**
+ * Who may read an event, decided once per event by kind of reader: hosts read everything;
+ * everyone else reads public activity, unless it is about hidden content (then only its authors).
+ */
+export function readersOf(event: StoredEvent, restricted: ((userId: string | null) => boolean) | null): (reader: InitiativeStream) => boolean {
+  if (audienceOf(event.type) !== 'public') return (reader) => reader.host;
+  if (restricted === null) return () => true;
+  return (reader) => reader.host || restricted(reader.userId);
 }
 
 /** A person reading their own notifications. */
@@ -181,7 +189,12 @@ export class LiveHub {
   private starting: Promise<void> | null = null;
   private generation = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** The poll loop of the current generation (null while stopped). */
+  private loop: (() => void) | null = null;
+  /** A write committed here while a poll ran: poll again as soon as it ends. */
+  private wakeAfterPoll = false;
   private heartbeat: NodeJS.Timeout | null = null;
+  private lastUnreadCheck = 0;
   private running: Promise<void> | null = null;
   private closed = false;
 
@@ -231,6 +244,23 @@ export class LiveHub {
     if (this.streams + this.joining === 0) this.stop();
   }
 
+  /**
+   * Reads the outbox now rather than at the next tick: a request of this process has just
+   * committed a write, so its event reaches the streams without waiting up to `pollMs`. (Writes
+   * on other nodes are found by the timer.) The poll starts right here, not on a timer, so work
+   * already queued (a delivery worker's pass) does not go first. One poll runs at a time, so a
+   * burst of writes costs at most one extra poll after the current one.
+   */
+  wake(): void {
+    if (this.loop === null) return;
+    if (this.running !== null) {
+      this.wakeAfterPoll = true;
+      return;
+    }
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.loop();
+  }
+
   /** Ends every stream and stops polling (server shutdown). */
   async close(): Promise<void> {
     this.closed = true;
@@ -254,6 +284,8 @@ export class LiveHub {
       const generation = ++this.generation;
       const loop = (): void => {
         if (generation !== this.generation) return;
+        this.timer = null;
+        this.wakeAfterPoll = false;
         this.running = this.poll()
           .catch((error: unknown) => {
             this.ctx.log.error({ err: error }, 'live poll failed');
@@ -261,11 +293,14 @@ export class LiveHub {
           })
           .then((more) => {
             this.running = null;
-            if (generation === this.generation) this.timer = setTimeout(loop, more ? 0 : this.options.pollMs);
+            if (generation === this.generation) this.timer = setTimeout(loop, more || this.wakeAfterPoll ? 0 : this.options.pollMs);
           });
       };
+      this.loop = loop;
       this.timer = setTimeout(loop, this.options.pollMs);
-      this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
+      this.lastUnreadCheck = Date.now();
+      // Checked four times per heartbeat period; only streams idle for a whole period get a ping.
+      this.heartbeat = setInterval(() => this.beat(), Math.max(10, Math.floor(this.options.heartbeatMs / 4)));
       this.heartbeat.unref();
     })();
     return this.starting;
@@ -278,6 +313,8 @@ export class LiveHub {
     if (this.timer) clearTimeout(this.timer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.timer = null;
+    this.loop = null;
+    this.wakeAfterPoll = false;
     this.heartbeat = null;
   }
 
@@ -305,15 +342,18 @@ export class LiveHub {
     return rows.length === EVENT_BATCH && batch.length === rows.length;
   }
 
-  /** Sends one event to every reader of its initiative allowed to read it, encoded once. */
+  /**
+   * Sends one event to every reader of its initiative allowed to read it: who may read it is
+   * decided once per kind of reader, and the message is encoded once; each reader costs a write.
+   */
   private fanOut(event: StoredEvent, facts: HiddenFacts): void {
     const initiativeId = initiativeIdOf(event);
     const readers = initiativeId === null ? undefined : this.initiatives.get(initiativeId);
     if (initiativeId === null || readers === undefined) return;
-    const restricted = restriction(event, facts);
+    const mayRead = readersOf(event, restriction(event, facts));
     let frame: Buffer | null = null;
     for (const reader of readers) {
-      if (!reader.mayRead(event, restricted)) continue;
+      if (!mayRead(reader)) continue;
       frame ??= sseFrame(event.type, present(event, initiativeId), event.id);
       reader.deliver(event.id, frame);
     }
@@ -378,16 +418,23 @@ export class LiveHub {
     }
   }
 
-  /** Heartbeats, the end of streams that lived long enough, and unread counts changed elsewhere (read in another tab). */
+  /**
+   * The end of streams that lived long enough; a ping for each stream that has written nothing
+   * for a heartbeat period (streams that carry messages need none, and the pings of streams
+   * opened at different times are spread out instead of written to every socket at once); and,
+   * once a period, unread counts changed elsewhere (read in another tab).
+   */
   private beat(): void {
     const now = Date.now();
+    const idleSince = now - this.options.heartbeatMs;
     for (const set of [...this.initiatives.values(), ...this.people.values()]) {
       for (const stream of [...set]) {
         if (now > stream.deadline) stream.connection.close();
-        else stream.connection.write(HEARTBEAT);
+        else if (stream.connection.lastWriteAt <= idleSince) stream.connection.write(HEARTBEAT);
       }
     }
-    if (this.people.size === 0) return;
+    if (this.people.size === 0 || now - this.lastUnreadCheck < this.options.heartbeatMs) return;
+    this.lastUnreadCheck = now;
     void unreadCounts(this.ctx.db, this.ctx.dialect, [...this.people.keys()])
       .then((counts) => {
         for (const [userId, count] of counts) for (const stream of this.people.get(userId) ?? []) stream.unread(count);

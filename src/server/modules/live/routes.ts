@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Context } from '../../context.js';
@@ -13,6 +14,14 @@ import { StreamQuery, streamResponse } from './schemas.js';
 import { SseConnection, sseFrame } from './sse.js';
 
 const RETRY_MS = 3_000;
+/**
+ * How long the answer to "may an anonymous reader view this initiative" is reused. It is the same
+ * for every anonymous reader, so a burst of them opening streams (a page shared widely, every
+ * stream reconnecting after a restart) costs one check per initiative, not one per reader.
+ * Signed-in readers are checked each time (their role and stewardship decide).
+ */
+const ANONYMOUS_ACCESS_MS = 1_000;
+const MAX_CACHED_INITIATIVES = 10_000;
 /** A Last-Event-ID this far beyond what the database holds is from elsewhere (a rebuilt database): start afresh. */
 const FAR_AHEAD = 10_000;
 
@@ -37,12 +46,37 @@ const streamErrors = () => {
 export async function liveRoutes(app: App, opts: { ctx: Context; initiatives: InitiativesService; hub: LiveHub }) {
   const { ctx, hub } = opts;
 
+  // A write answered by this process has committed its event: the hub reads it now, not at its next
+  // tick. (On the HTTP server itself, as the routes that write live in other plugins.)
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    response.once('finish', () => {
+      if (response.statusCode < 400) hub.wake();
+    });
+  });
+
   const open = (request: FastifyRequest, reply: FastifyReply): SseConnection => {
     if (hub.size >= hub.options.maxStreams) throw new AppError(429, 'rate_limited', 'This server has too many live streams open. Try again in a minute.');
     reply.hijack();
     const connection = new SseConnection(reply.raw, hub.options.maxBufferedBytes);
     connection.open({ 'x-request-id': request.id }, RETRY_MS);
     return connection;
+  };
+
+  const anonymousAccess = new Map<string, { initiativeId: string; until: number }>();
+  /** The initiative a reader may view (404 otherwise, like any read) and whether they are one of its hosts. */
+  const readerOf = async (actor: FastifyRequest['actor'], id: string): Promise<{ initiativeId: string; host: boolean }> => {
+    const now = Date.now();
+    if (actor === null) {
+      const cached = anonymousAccess.get(id);
+      if (cached !== undefined && cached.until > now) return { initiativeId: cached.initiativeId, host: false };
+    }
+    const access = await opts.initiatives.authorize(actor, id);
+    if (actor === null) {
+      if (anonymousAccess.size >= MAX_CACHED_INITIATIVES) for (const [key, entry] of anonymousAccess) if (entry.until <= now) anonymousAccess.delete(key);
+      if (anonymousAccess.size < MAX_CACHED_INITIATIVES) anonymousAccess.set(id, { initiativeId: access.initiative.id, until: now + ANONYMOUS_ACCESS_MS });
+    }
+    return { initiativeId: access.initiative.id, host: access.steward || access.membership?.role === 'owner' };
   };
 
   const failed = (connection: SseConnection, error: unknown) => {
@@ -59,11 +93,10 @@ export async function liveRoutes(app: App, opts: { ctx: Context; initiatives: In
       response: { ...streamErrors(), 200: streamResponse('`LiveActivity` — id, type, time, initiativeId, subject, contributionId and a few type-specific fields (title, supportCount, status…)') },
     },
   }, async (request, reply) => {
-    const access = await opts.initiatives.authorize(request.actor, request.params.id);
+    const { initiativeId, host } = await readerOf(request.actor, request.params.id);
     const last = resumeFrom(request, request.query);
-    const host = access.steward || access.membership?.role === 'owner';
     const connection = open(request, reply);
-    const stream = new InitiativeStream(connection, hub.options.maxStreamMs, access.initiative.id, request.actor?.userId ?? null, host);
+    const stream = new InitiativeStream(connection, hub.options.maxStreamMs, initiativeId, request.actor?.userId ?? null, host);
     try {
       const { eventCursor } = await hub.join(stream);
       let replayed = 0;
@@ -71,12 +104,12 @@ export async function liveRoutes(app: App, opts: { ctx: Context; initiatives: In
         connection.write(sseFrame('reset', { reason: 'unknown_position' }));
       } else if (last !== null) {
         stream.skipUpTo = last;
-        const { events, truncated } = await initiativeEventsBetween(ctx.db, ctx.dialect, access.initiative.id, last, eventCursor, ctx.clock.now());
+        const { events, truncated } = await initiativeEventsBetween(ctx.db, ctx.dialect, initiativeId, last, eventCursor, ctx.clock.now());
         if (truncated) connection.write(sseFrame('reset', { reason: 'too_far_behind' }));
         const facts = await loadHiddenFacts(ctx.db, events);
         for (const event of events) {
           if (!stream.mayRead(event, restriction(event, facts))) continue;
-          connection.write(sseFrame(event.type, present(event, access.initiative.id), event.id));
+          connection.write(sseFrame(event.type, present(event, initiativeId), event.id));
           replayed++;
         }
       }

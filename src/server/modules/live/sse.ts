@@ -16,6 +16,8 @@ export const HEARTBEAT = Buffer.from(': ping\n\n');
 export class SseConnection {
   private ended = false;
   private readonly closeListeners: (() => void)[] = [];
+  /** When something was last written (heartbeats go only to streams idle for a while). */
+  lastWriteAt = Date.now();
 
   constructor(
     private readonly raw: ServerResponse,
@@ -50,6 +52,7 @@ export class SseConnection {
       this.close();
       return;
     }
+    this.lastWriteAt = Date.now();
     try {
       this.raw.write(chunk);
     } catch {
