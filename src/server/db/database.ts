@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './checkpointer.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -32,6 +33,11 @@ function openSqlite(path: string): SQLite.Database {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2 MiB): at city scale the indexes written on every
+  // support and contribution stay in memory instead of being read back from the OS each time.
+  database.pragma('cache_size = -65536');
+  // Checkpoints run on a background thread (checkpointer.ts); this one only if it falls behind.
+  database.pragma('wal_autocheckpoint = 10000');
   return database;
 }
 
@@ -42,7 +48,14 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
     const path = url.slice('sqlite:'.length);
     const database = openSqlite(path);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
-    return { db, dialect: 'sqlite', dataVersion: sqliteDataVersion(database), close: () => db.destroy() };
+    const stopCheckpointer = path === ':memory:' ? async () => undefined : startCheckpointer(path);
+    return {
+      db, dialect: 'sqlite', dataVersion: sqliteDataVersion(database),
+      close: async () => {
+        await stopCheckpointer();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.

@@ -28,10 +28,12 @@ export const counters = (dialect: Dialect): Migration => ({
       where exists (select 1 from supports s where s.contribution_id = contributions.id and s.in_window = 1)`.execute(db);
     await db.schema.createIndex('supports_in_window_idx').on('supports').columns(['created_at']).where(sql.ref('in_window'), '=', 1).execute();
     await db.schema.createIndex('contributions_initiative_trending_idx').on('contributions').columns(['initiative_id', 'recent_support_count', 'id']).execute();
-    // Lookups the gate and the notification fan-out make on every write, at scale: a person's
-    // accepted terms version, and followers paged by user id.
+    // Lookups made on every write or page at scale: a person's accepted terms version,
+    // followers paged by user id, replies to a page of comments.
     await db.schema.createIndex('terms_acceptances_user_idx').on('terms_acceptances').columns(['initiative_id', 'user_id', 'version']).execute();
     await db.schema.dropIndex('follows_subject_idx').execute();
+    // The replies of a page of comments (they were found by scanning every comment).
+    await db.schema.createIndex('comments_parent_idx').on('comments').columns(['parent_id', 'id']).execute();
     await db.schema.createIndex('follows_subject_user_idx').on('follows').columns(['subject_type', 'subject_id', 'user_id']).execute();
     // SQLite: FTS5 finds rows by rowid or MATCH only, so replacing a subject's text scanned the
     // whole index (a third of a second at 300,000 texts). This maps each subject to its row.

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Dispatcher } from './dispatcher.js';
 import type { JobQueue } from './jobs.js';
@@ -20,6 +21,19 @@ export class Worker {
     /** Most time one pass spends starting jobs: background work leaves the server to its requests. */
     private readonly budgetMs = 100,
   ) {}
+
+  private utilisation = performance.eventLoopUtilization();
+
+  /**
+   * The pass's time for jobs: the full budget, or a tenth of it while the process was busy
+   * (event loop over 60% used since the last pass, i.e. serving requests). Jobs still progress
+   * at least one per pass; a backlog waits for quieter moments instead of slowing every answer.
+   */
+  private jobBudgetMs(): number {
+    const since = performance.eventLoopUtilization(this.utilisation);
+    this.utilisation = performance.eventLoopUtilization();
+    return since.utilization > 0.6 ? this.budgetMs / 10 : this.budgetMs;
+  }
 
   /** A task the worker runs at most every `everyMs` (real time), e.g. response-target alerts and digest planning. */
   schedule(name: string, everyMs: number, task: () => Promise<unknown>): void {
@@ -56,7 +70,7 @@ export class Worker {
       await p.task().catch((error: unknown) => this.log.error({ err: error, task: p.name }, 'periodic task failed'));
     }
     const events = await this.dispatcher.tick();
-    const jobs = await this.jobs.runDue(50, performance.now() + this.budgetMs);
+    const jobs = await this.jobs.runDue(50, performance.now() + this.jobBudgetMs());
     return events + jobs;
   }
 
