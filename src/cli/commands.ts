@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/app.js';
 import { createDatabase } from '../server/db/database.js';
@@ -20,15 +20,27 @@ export async function start(): Promise<void> {
   } else if (config.dialect === 'sqlite' && config.demo) {
     console.log(`Demo login (if the demo was seeded earlier): ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   }
-  const stop = (signal: string) => {
-    running.app.log.info({ signal }, 'shutting down');
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+  process.once('SIGINT', () => stopGracefully(running, 'SIGINT'));
+  process.once('SIGTERM', () => stopGracefully(running, 'SIGTERM'));
+}
+
+/** How long open requests and the worker's current pass get to finish before the process quits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Finishes what is in flight and exits; a second signal, or the grace period running out, exits at once. */
+function stopGracefully(running: { app: { log: FastifyBaseLogger }; close(): Promise<void> }, signal: string): void {
+  running.app.log.info({ signal }, 'shutting down');
+  const force = () => {
+    running.app.log.warn({ signal }, 'did not finish shutting down in time; exiting now');
+    process.exit(1);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  setTimeout(force, SHUTDOWN_GRACE_MS).unref();
+  process.once('SIGINT', force);
+  process.once('SIGTERM', force);
+  running.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 }
 
 /** A database handle and the services, without listening: for one-off tasks. */
@@ -56,15 +68,9 @@ export async function worker(): Promise<void> {
   const { app, services } = await buildApp(config, database);
   services.dispatch.worker.start();
   console.log(`Moebius worker ${services.dispatch.dispatcher.workerId} is delivering (database: ${config.dialect === 'sqlite' ? config.sqlitePath : 'PostgreSQL'}).`);
-  const stop = (signal: string) => {
-    app.log.info({ signal }, 'worker shutting down');
-    app.close().then(() => database.close()).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const running = { app, close: () => app.close().then(() => database.close()) };
+  process.once('SIGINT', () => stopGracefully(running, 'SIGINT'));
+  process.once('SIGTERM', () => stopGracefully(running, 'SIGTERM'));
 }
 
 export async function migrate(): Promise<void> {
