@@ -1,8 +1,8 @@
 import type { Context } from '../../context.js';
 import { TRENDING_DAYS } from '../../db/migrations/0006_counters.js';
 
-/** Contributions settled per transaction: short transactions let requests in between. */
-const BATCH = 500;
+/** Supports settled per transaction: short transactions let requests in between. */
+const BATCH = 2_000;
 
 /**
  * Moves the trending window forward to a week before now: supports older than that stop
@@ -18,10 +18,21 @@ export async function advanceTrendingWindow(ctx: Pick<Context, 'db' | 'dialect' 
   let aged = 0;
   for (;;) {
     const done = await ctx.db.transaction().execute(async (trx) => {
-      const ids = (await trx.selectFrom('supports').select('contributionId').distinct().where('inWindow', '=', 1).where('createdAt', '<', since).orderBy('contributionId').limit(BATCH).execute()).map((r) => r.contributionId);
-      if (ids.length === 0) return true;
+      // The oldest supports still counted, through the partial index on in-window supports.
+      const due = await trx.selectFrom('supports').select(['contributionId', 'userId']).where('inWindow', '=', 1).where('createdAt', '<', since).orderBy('createdAt').limit(BATCH).execute();
+      if (due.length === 0) return true;
+      const ids = [...new Set(due.map((r) => r.contributionId))].sort();
       if (ctx.dialect === 'postgres') await trx.selectFrom('contributions').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
-      const cleared = await trx.updateTable('supports').set({ inWindow: 0 }).where('inWindow', '=', 1).where('createdAt', '<', since).where('contributionId', 'in', ids).returning('contributionId').execute();
+      // By primary key, and only those still counted and still old: a support retracted meanwhile is gone, one
+      // given again since is new, one cleared already is skipped.
+      const cleared = await trx
+        .updateTable('supports')
+        .set({ inWindow: 0 })
+        .where('inWindow', '=', 1)
+        .where('createdAt', '<', since)
+        .where((eb) => eb(eb.refTuple('contributionId', 'userId'), 'in', due.map((r) => eb.tuple(r.contributionId, r.userId))))
+        .returning('contributionId')
+        .execute();
       const counts = new Map<string, number>();
       for (const row of cleared) counts.set(row.contributionId, (counts.get(row.contributionId) ?? 0) + 1);
       for (const [id, n] of counts) await trx.updateTable('contributions').set((eb) => ({ recentSupportCount: eb('recentSupportCount', '-', n) })).where('id', '=', id).execute();
