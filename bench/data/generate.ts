@@ -101,6 +101,16 @@ export async function generateDataset(handle: DatabaseHandle, options: GenerateO
   }
 }
 
+/**
+ * A deployment that ran for months alerted its stewards about each unanswered contribution once,
+ * when it passed the response target (168 hours): so should the dataset, or the first start
+ * would alert about tens of thousands at once.
+ */
+const overdueSince = (created: number, now: number): string | null => {
+  const due = created + 168 * 3_600_000;
+  return due < now ? iso(due) : null;
+};
+
 async function generate(handle: DatabaseHandle, options: GenerateOptions): Promise<GenerateResult> {
   const { scale, seed } = options;
   const progress = options.progress ?? new Progress(null);
@@ -204,7 +214,7 @@ async function generate(handle: DatabaseHandle, options: GenerateOptions): Promi
       id: cid(i), initiativeId: initiativeOf(i).id, orgId, kind: CONTRIBUTION_KINDS[at(plan.c.kind, i)] ?? 'idea', title: t.title, body: t.body, details: JSON.stringify(t.details),
       authorId: userIds[author] ?? '', authorKind: KINDS[at(plan.userKind, author)] ?? 'other', status: 'received', termsVersion: 1, phaseId: initiativeOf(i).phaseId,
       themeId: theme < 0 ? null : (themeIds[theme] ?? null), mergedIntoId: null, revision: 1, supportCount: at(plan.c.supports, i), recentSupportCount: at(plan.c.recent, i), commentCount: at(plan.c.comments, i),
-      hiddenAt: null, hiddenBy: null, hiddenReason: null, firstResponseAt: null, overdueAlertedAt: null, lastActivityAt: iso(at(plan.c.lastActivity, i)), createdAt: created, updatedAt: created,
+      hiddenAt: null, hiddenBy: null, hiddenReason: null, firstResponseAt: null, overdueAlertedAt: overdueSince(at(plan.c.createdAt, i), plan.now), lastActivityAt: iso(at(plan.c.lastActivity, i)), createdAt: created, updatedAt: created,
     };
   }), (trx, batch) => trx.insertInto('contributions').values(batch).execute());
   await write('contribution_authors', C, each(C, (i) => {

@@ -83,6 +83,9 @@ for (const dialect of dialects()) {
         const [keys, texts] = await Promise.all([db.selectFrom('searchIndexKeys').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), db.selectFrom('searchIndex').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
         expect(Number(keys.n)).toBe(Number(texts.n));
       }
+      // Unanswered contributions past the response target were alerted about back then, not all at the first start.
+      const unalerted = await db.selectFrom('contributions').select('id').where('firstResponseAt', 'is', null).where('overdueAlertedAt', 'is', null).where('createdAt', '<', new Date(now.getTime() - 168 * 3_600_000).toISOString()).execute();
+      expect(unalerted).toEqual([]);
       const window = await db.selectFrom('trendingWindow').select('since').executeTakeFirstOrThrow();
       expect(new Date(window.since).getTime()).toBe(now.getTime() - 7 * 86_400_000);
       // A few contributions get most of the support: the top tenth holds over three times its even share.
