@@ -88,7 +88,15 @@ export class Dispatcher {
     return Number(row?.max ?? 0);
   }
 
+  /** Whether events follow the consumer's offset: read-only, so an idle worker writes nothing (the data version stays, ADR 0008). */
+  private async behind(consumer: string): Promise<boolean> {
+    const row = await this.ctx.db.selectFrom('consumerOffsets').select('lastEventId').where('consumer', '=', consumer).executeTakeFirst();
+    if (row === undefined) return false;
+    return (await this.ctx.db.selectFrom('events').select('id').where('id', '>', Number(row.lastEventId)).limit(1).executeTakeFirst()) !== undefined;
+  }
+
   private async advance(consumer: Consumer): Promise<number> {
+    if (!(await this.behind(consumer.name))) return 0;
     const offset = await this.lease(consumer.name);
     if (offset === null) return 0;
     try {
