@@ -16,15 +16,14 @@ export interface BenchReport {
 }
 
 const HISTORY = '\n## History\n';
-const DATASET = '\n## Dataset generation\n';
+/** Hand-written sections after the run, kept as they are: the first of these headings starts them. */
+const KEPT = ['\n## Targets', '\n## Dataset generation\n', HISTORY];
 
-/** docs/benchmarks.md: the latest run as a table, with machine, dataset and date; the hand-written Dataset generation and History are kept. */
+/** docs/benchmarks.md: the latest run as a table, with machine, dataset and date; the hand-written sections after it (Targets, Dataset generation, History) are kept. */
 export function writeReport(path: string, report: BenchReport): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const history = previous.includes(HISTORY) ? previous.slice(previous.indexOf(HISTORY)) : `${HISTORY}\n(Before and after of each performance change, newest first.)\n`;
-  // The hand-written dataset generation section, between the run and the History, is kept too.
-  const datasetAt = previous.indexOf(DATASET);
-  const dataset = datasetAt === -1 ? '' : previous.slice(datasetAt, previous.includes(HISTORY) ? previous.indexOf(HISTORY) : undefined);
+  const starts = KEPT.map((heading) => previous.indexOf(heading)).filter((at) => at >= 0);
+  const kept = starts.length > 0 ? previous.slice(Math.min(...starts)) : `${HISTORY}\n(Before and after of each performance change, newest first.)\n`;
   const rows = report.results.map(
     (r) => `| ${r.name} | ${r.requestsPerSecond > 0 ? r.requestsPerSecond.toLocaleString('en') : '–'} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors + r.non2xx} | ${r.serverPeakRssMb ?? '–'} | ${r.ratioToCeiling ?? '–'} |`,
   );
@@ -61,6 +60,6 @@ and DELETE support, each connection acting as its own member; (h) reads the feed
 comments and search, and writes supports, retractions and new contributions. (i) times three
 contributions created one after another, from the POST to each open stream receiving it
 (latency columns: p50 and p99 over all deliveries).
-${dataset}${history}`;
+${kept}`;
   writeFileSync(path, text);
 }
