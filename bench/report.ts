@@ -24,7 +24,9 @@ export function writeReport(path: string, report: BenchReport): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const starts = KEPT.map((heading) => previous.indexOf(heading)).filter((at) => at >= 0);
   const kept = starts.length > 0 ? previous.slice(Math.min(...starts)) : `${HISTORY}\n(Before and after of each performance change, newest first.)\n`;
-  const rows = report.results.map(
+  // The ceiling first, then the scenarios by letter (they run reads first, writes after).
+  const letter = (r: ScenarioResult) => (r.name.startsWith('(j)') ? '' : r.name);
+  const rows = [...report.results].sort((x, y) => letter(x).localeCompare(letter(y))).map(
     (r) => `| ${r.name} | ${r.requestsPerSecond > 0 ? r.requestsPerSecond.toLocaleString('en') : '–'} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors + r.non2xx} | ${r.serverPeakRssMb ?? '–'} | ${r.ratioToCeiling ?? '–'} |`,
   );
   const notes = report.results.filter((r) => r.notes !== undefined).map((r) => `- ${r.name}: ${r.notes}`);

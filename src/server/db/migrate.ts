@@ -6,6 +6,7 @@ import { contributions } from './migrations/0003_contributions.js';
 import { earToMouth } from './migrations/0004_ear_to_mouth.js';
 import { webhooks } from './migrations/0005_webhooks.js';
 import { counters } from './migrations/0006_counters.js';
+import { searchDocument } from './migrations/0007_search_document.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -18,6 +19,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0004_ear_to_mouth': earToMouth,
   '0005_webhooks': webhooks,
   '0006_counters': counters,
+  '0007_search_document': searchDocument,
 };
 
 class StaticProvider implements MigrationProvider {

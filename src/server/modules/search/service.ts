@@ -5,7 +5,6 @@ import { invalidField } from '../../lib/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../lib/pagination.js';
 import { excerptOf } from '../contributions/present.js';
 import type { InitiativesService } from '../initiatives/service.js';
-import { PG_DOCUMENT } from '../../db/migrations/0003_contributions.js';
 import { anyFormFts5, anyTermTsquery, lookupKeys, requireWords, titlePairsFts5, titlePairsTsquery, toFts5, toWebsearch } from './query.js';
 import { inIds, readableInitiatives, type Readable } from './readable.js';
 import type { SearchHit, SearchQuery, SimilarBody, SimilarContribution } from './schemas.js';
@@ -26,7 +25,8 @@ const TERM_CACHE_SIZE = 20_000;
 /** How many of the newest matches are ranked together (see search()). */
 export const WINDOW = 100;
 
-const DOCUMENT = sql.raw(PG_DOCUMENT);
+// PostgreSQL's stored search document (migration 0007), GIN-indexed.
+const DOCUMENT = sql.raw('document');
 // bm25 weights per column: subject_type, subject_id, contribution_id, initiative_id (unindexed), title, body.
 const BM25 = sql.raw('bm25(search_index, 0, 0, 0, 0, 3.0, 1.0)');
 
@@ -302,8 +302,8 @@ export interface Bound {
  * and the hosts; a hidden comment only to its author and the hosts. The scope and moderation
  * filters apply before the limit, so a window holds only what this reader may see; on SQLite
  * FTS5 walks its index newest first and stops after `size` (bm25 is computed for those only).
- * On PostgreSQL the document expression is spelled exactly as the GIN index's, so the index
- * serves the match, and ts_rank runs on the window only.
+ * On PostgreSQL the stored `document` column (GIN-indexed) serves the match, whether the
+ * planner walks the GIN index or the newest rows, and ts_rank runs on the window only.
  */
 export function rankQuery(dialect: Context['dialect'], match: string, scope: Readable, userId: string, bound: Bound | null, size: number): RawBuilder<RankedRow> {
   const hosted = inIds(dialect, sql`c.initiative_id`, scope.hosted);
@@ -327,10 +327,10 @@ export function rankQuery(dialect: Context['dialect'], match: string, scope: Rea
       limit ${size}`;
   }
   const below = bound === null ? sql`1 = 1` : bound.inclusive ? sql`subject_id <= ${String(bound.key)}` : sql`subject_id < ${String(bound.key)}`;
-  return sql<RankedRow>`select null as row_id, w.subject_type, w.subject_id, w.contribution_id, ts_rank(${DOCUMENT}, websearch_to_tsquery('simple', ${match}))::float8 as score
+  return sql<RankedRow>`select null as row_id, w.subject_type, w.subject_id, w.contribution_id, ts_rank(w.document, websearch_to_tsquery('simple', ${match}))::float8 as score
     from (
-      select hits.subject_type, hits.subject_id, hits.contribution_id, hits.title, hits.body
-      from (select subject_type, subject_id, contribution_id, title, body from search_index where ${DOCUMENT} @@ websearch_to_tsquery('simple', ${match}) and ${below}) hits
+      select hits.subject_type, hits.subject_id, hits.contribution_id, hits.document
+      from (select subject_type, subject_id, contribution_id, document from search_index where ${DOCUMENT} @@ websearch_to_tsquery('simple', ${match}) and ${below}) hits
       join contributions c on c.id = hits.contribution_id
       left join comments cm on hits.subject_type = 'comment' and cm.id = hits.subject_id
       where ${visible}
