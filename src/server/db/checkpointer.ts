@@ -26,9 +26,21 @@ export function startCheckpointer(path: string): () => Promise<void> {
   const worker = new Worker(THREAD, { eval: true, workerData: { path, everyMs: EVERY_MS } });
   worker.unref();
   worker.on('error', () => undefined);
-  return async () => {
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    worker.postMessage('stop');
-    await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref())]);
+  let stopped: Promise<void> | null = null;
+  return () => {
+    // Held (ref) while stopping, so a process that is otherwise done waits for the thread.
+    stopped ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        resolve();
+      }, 2_000);
+      worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      worker.ref();
+      worker.postMessage('stop');
+    });
+    return stopped;
   };
 }
