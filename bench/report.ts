@@ -8,6 +8,8 @@ export interface BenchReport {
   scale?: string;
   connections: number;
   durationSeconds: number;
+  /** Whether the server ran with its read cache (MOEBIUS_READ_CACHE, on unless 0). */
+  readCache?: boolean;
   startToFirstResponseMs: number;
   serverPeakRssMb: number;
   /** (d): support_count against the supports rows of every touched contribution. */
@@ -45,7 +47,7 @@ a temp directory, this page untouched; fails on any error or a support-count mis
 - Date: ${report.date.slice(0, 10)}
 - Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}
 - Dataset: ${report.dataset}
-- Load: ${report.connections} connections, ${report.durationSeconds} s per scenario (autocannon, same machine)
+- Load: ${report.connections} connections, ${report.durationSeconds} s per scenario (autocannon, same machine)${report.readCache === false ? '; read cache off' : ''}
 - Start to first served request: **${report.startToFirstResponseMs} ms** (process spawn to the first answered request, migrations on the existing dataset included)
 - Server peak RSS: **${report.serverPeakRssMb} MiB** (the column below: each scenario's own peak)
 ${report.supportCheck ? `- Support check after (d) and (h): ${report.supportCheck.mismatches === 0 ? 'no lost or double-counted support' : `**${report.supportCheck.mismatches} mismatches**`} (support_count = supports rows on ${report.supportCheck.contributions.toLocaleString('en')} touched contributions)\n` : ''}

@@ -147,6 +147,7 @@ const report: BenchReport = {
   scale,
   connections,
   durationSeconds: duration,
+  readCache: !['0', 'false'].includes(process.env.MOEBIUS_READ_CACHE ?? '1'),
   startToFirstResponseMs: server.startMs,
   serverPeakRssMb: peakRssMb,
   supportCheck,
