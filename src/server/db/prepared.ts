@@ -1,7 +1,11 @@
 import type pg from 'pg';
 
-/** Distinct statements named at most: beyond, statements run unnamed (parsed and planned each time). */
-const MAX_NAMED = 2_000;
+/**
+ * Distinct statements named at most: beyond, statements run unnamed (parsed and planned each
+ * time). Each connection keeps a plan per name, so this bounds PostgreSQL's memory too; the hot
+ * statements are a few hundred (an `in (…)` list is one text per length).
+ */
+const MAX_NAMED = 500;
 const names = new Map<string, string>();
 
 function nameOf(text: string): string | undefined {
