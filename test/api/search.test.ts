@@ -241,7 +241,7 @@ describeEachDatabase('search', (t, dialect) => {
   });
 
   it('matches through the full-text index: FTS5 on SQLite, the GIN expression on PostgreSQL', async () => {
-    const { rankQuery } = await import('../../src/server/modules/search/service.js');
+    const { rankQuery } = await import('../../src/server/modules/search/statements.js');
     const query = rankQuery(dialect, dialect === 'sqlite' ? '"seams"' : 'seams', { titles: new Map([['x', 'X']]), hosted: new Set() }, '', null, 10).compile(t().db);
     if (dialect === 'sqlite') {
       const explained = await t().db.executeQuery<Record<string, string | number>>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
