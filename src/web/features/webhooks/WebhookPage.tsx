@@ -16,7 +16,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import type { Org } from '../../lib/types';
 import { useOrgContext } from '../orgs/OrgLayout';
 import { DELIVERY_STATUSES, useDeleteWebhook, useDeliveries, useRedeliver, useRotateSecret, useSendTest, useUpdateWebhook, useWebhook, type Delivery, type DeliveryStatus, type Webhook, type WebhookWithSecret } from './api';
-import { SecretOnce } from './WebhooksSection';
+import { SecretOnce, WebhookEvents } from './WebhooksSection';
 import '../contributions/contributions.css';
 import './webhooks.css';
 
@@ -68,14 +68,7 @@ function WebhookView({ org, webhook }: { org: Org; webhook: Webhook }) {
           </h2>
         </div>
         {webhook.description && <p className="webhook-description">{webhook.description}</p>}
-        <p className="webhook-events">
-          <span className="muted">{t('webhooks.sends')}</span>{' '}
-          {webhook.eventTypes.map((type) => (
-            <code key={type} className="chip">
-              {type === '*' ? t('webhooks.everythingShort') : type}
-            </code>
-          ))}
-        </p>
+        <WebhookEvents eventTypes={webhook.eventTypes} />
         <p className="muted">
           {t('webhooks.secretHintShort')} <code>{webhook.secretHint}</code>
         </p>

@@ -85,6 +85,21 @@ export function SecretOnce({ webhook, title, onDone }: { webhook: WebhookWithSec
   );
 }
 
+/** What a webhook sends: its event types as chips (`*` is everything). */
+export function WebhookEvents({ eventTypes }: { eventTypes: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="webhook-events">
+      <span className="muted">{t('webhooks.sends')}</span>{' '}
+      {eventTypes.map((type) => (
+        <code key={type} className="chip">
+          {type === '*' ? t('webhooks.everythingShort') : type}
+        </code>
+      ))}
+    </p>
+  );
+}
+
 function WebhookCard({ org, webhook }: { org: Org; webhook: Webhook }) {
   const { t } = useTranslation();
   return (
@@ -94,14 +109,7 @@ function WebhookCard({ org, webhook }: { org: Org; webhook: Webhook }) {
         <code className="webhook-url">{webhook.url}</code>
       </div>
       {webhook.description && <p className="webhook-description">{webhook.description}</p>}
-      <p className="webhook-events">
-        <span className="muted">{t('webhooks.sends')}</span>{' '}
-        {webhook.eventTypes.map((type) => (
-          <code key={type} className="chip">
-            {type === '*' ? t('webhooks.everythingShort') : type}
-          </code>
-        ))}
-      </p>
+      <WebhookEvents eventTypes={webhook.eventTypes} />
       <p className="webhook-card-foot">
         <span className="muted">
           {t('webhooks.secretHintShort')} <code>{webhook.secretHint}</code>
