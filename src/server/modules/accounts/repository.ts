@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Insertable } from 'kysely';
 import type { ApiTokensTable, SessionsTable, UsersTable } from '../../db/schema.js';
+import { reusable } from '../../db/reusable.js';
 
 export const findUserById = (db: Db, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -35,13 +36,16 @@ export const deleteSessionsOfUser = (db: Db, userId: string, exceptId: string | 
 
 export const insertToken = (db: Db, token: Insertable<ApiTokensTable>) => db.insertInto('apiTokens').values(token).execute();
 
-export const findTokenWithUser = (db: Db, tokenHash: string) =>
+// Every request with an API token runs it: compiled once (see db/reusable.ts).
+const tokenWithUser = reusable((db, p: { tokenHash: string }) =>
   db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .select(['apiTokens.id', 'apiTokens.userId', 'apiTokens.expiresAt', 'apiTokens.revokedAt', 'apiTokens.lastUsedAt', 'users.name', 'users.email'])
-    .where('apiTokens.tokenHash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('apiTokens.tokenHash', '=', p.tokenHash),
+);
+
+export const findTokenWithUser = (db: Db, tokenHash: string) => tokenWithUser.first(db, { tokenHash });
 
 export const touchToken = (db: Db, id: string, lastUsedAt: string) =>
   db.updateTable('apiTokens').set({ lastUsedAt }).where('id', '=', id).execute();

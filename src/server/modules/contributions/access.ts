@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { reusable } from '../../db/reusable.js';
 import type { ContributionRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -20,13 +21,24 @@ export async function authorsOf(db: Db, contributionId: string, status: 'accepte
   return (await query.execute()).map((r) => r.userId);
 }
 
+// Every request about a contribution runs it: the row and whether the reader is one of its
+// accepted authors, in one statement compiled once (db/reusable.ts).
+const contributionFor = reusable((db, p: { id: string; uid: string }) =>
+  db
+    .selectFrom('contributions as c')
+    .selectAll('c')
+    .select((eb) => eb.exists(eb.selectFrom('contributionAuthors as a').select('a.userId').whereRef('a.contributionId', '=', 'c.id').where('a.userId', '=', p.uid).where('a.role', 'in', ['author', 'coauthor']).where('a.status', '=', 'accepted')).as('authored'))
+    .where('c.id', '=', p.id),
+);
+
 /**
  * Loads a contribution the actor may see: its initiative must be visible to them, and a
  * hidden one only to its authors and the hosts (to everyone else it does not exist).
  */
 export async function accessContribution(ctx: Context, initiatives: InitiativesService, actor: Actor | null, id: string, db: Db = ctx.db): Promise<ContributionAccess> {
-  const contribution = await db.selectFrom('contributions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!contribution) throw notFound('The contribution');
+  const row = await contributionFor.first(db, { id, uid: actor?.userId ?? '' });
+  if (!row) throw notFound('The contribution');
+  const { authored, ...contribution } = row;
   let access: InitiativeAccess;
   try {
     access = await initiatives.authorize(actor, contribution.initiativeId, 'view', db);
@@ -35,7 +47,7 @@ export async function accessContribution(ctx: Context, initiatives: InitiativesS
     throw error;
   }
   const isHost = access.steward || access.membership?.role === 'owner';
-  const isAuthor = actor !== null && (await authorsOf(db, id)).includes(actor.userId);
+  const isAuthor = actor !== null && Boolean(authored);
   if (contribution.hiddenAt !== null && !isAuthor && !isHost) throw notFound('The contribution');
   return { ...access, contribution, isAuthor, isHost };
 }

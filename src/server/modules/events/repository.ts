@@ -1,8 +1,17 @@
 import type { Db } from '../../db/database.js';
-import type { EventRow, NewEvent } from '../../db/schema.js';
+import type { EventRow } from '../../db/schema.js';
 import type { Cursor } from '../../lib/pagination.js';
+import { reusable } from '../../db/reusable.js';
 
-export const insertEvent = (db: Db, event: NewEvent) => db.insertInto('events').values(event).execute();
+// Every write appends one: compiled once (see db/reusable.ts).
+type EventValues = { time: string; actorId: string | null; orgId: string | null; subjectType: string; subjectId: string; type: string; payload: string };
+const insert = reusable((db, e: EventValues) =>
+  db.insertInto('events').values({ time: e.time, actorId: e.actorId, orgId: e.orgId, subjectType: e.subjectType, subjectId: e.subjectId, type: e.type, payload: e.payload }),
+);
+
+export const insertEvent = async (db: Db, event: EventValues): Promise<void> => {
+  await insert.run(db, event);
+};
 
 export interface EventWithActor extends EventRow {
   actorName: string | null;

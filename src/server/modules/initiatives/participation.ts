@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import type { Context } from '../../context.js';
 import { parseJson } from '../../db/database.js';
+import { reusable } from '../../db/reusable.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import type { TermsService } from '../terms/service.js';
@@ -20,6 +21,9 @@ export const Participation = Type.Object({
 });
 export type Participation = Static<typeof Participation>;
 
+// Asked before every contribution, comment and support: compiled once (db/reusable.ts).
+const blockOf = reusable((db, p: { orgId: string; userId: string }) => db.selectFrom('orgBlocks').select('reason').where('orgId', '=', p.orgId).where('userId', '=', p.userId));
+
 /** What a contribution records: the terms its author accepted and the phase it was made in. */
 export interface ContributionStamp {
   termsVersion: number;
@@ -37,10 +41,10 @@ export class ParticipationGate {
   /** Loads everything the checks need, once (the initiative's access too, unless the caller has it). */
   private async situation(actor: Actor | null, id: string, known?: InitiativeAccess) {
     const access = known ?? (await this.initiatives.authorize(actor, id));
-    const phases = await repo.listPhases(this.ctx.db, id);
-    const phase = phases.find((p) => p.id === access.initiative.currentPhaseId) ?? null;
+    const phaseId = access.initiative.currentPhaseId;
+    const phase = phaseId === null ? null : ((await repo.findPhase(this.ctx.db, id, phaseId)) ?? null);
     const accepted = actor === null ? null : await this.terms.acceptedVersion(id, actor.userId);
-    const block = actor === null ? undefined : await this.ctx.db.selectFrom('orgBlocks').select('reason').where('orgId', '=', access.org.id).where('userId', '=', actor.userId).executeTakeFirst();
+    const block = actor === null ? undefined : await blockOf.first(this.ctx.db, { orgId: access.org.id, userId: actor.userId });
     return { access, phase, accepted, block };
   }
 

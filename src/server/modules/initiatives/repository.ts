@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { InitiativesTable, PhasesTable } from '../../db/schema.js';
 import type { Cursor } from '../../lib/pagination.js';
+import { reusable } from '../../db/reusable.js';
 
 export const findInitiative = (db: Db, id: string) => db.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -61,6 +62,12 @@ export const listInvitees = (db: Db, initiativeId: string) =>
 export const listPhases = (db: Db, initiativeId: string) =>
   db.selectFrom('phases').selectAll().where('initiativeId', '=', initiativeId).orderBy('position').execute();
 
+// The participation gate reads the current phase before every contribution, comment and support.
+const phaseById = reusable((db, p: { initiativeId: string; id: string }) => db.selectFrom('phases').selectAll().where('initiativeId', '=', p.initiativeId).where('id', '=', p.id));
+
+/** One phase of the initiative (compiled once, see db/reusable.ts). */
+export const findPhase = (db: Db, initiativeId: string, id: string) => phaseById.first(db, { initiativeId, id });
+
 export async function replacePhases(db: Db, initiativeId: string, phases: Insertable<PhasesTable>[]): Promise<void> {
   await db.deleteFrom('phases').where('initiativeId', '=', initiativeId).execute();
   if (phases.length > 0) await db.insertInto('phases').values(phases).execute();
@@ -68,23 +75,26 @@ export async function replacePhases(db: Db, initiativeId: string, phases: Insert
 
 /**
  * An initiative with its organisation, the reader's membership and whether they steward it or
- * are invited to it: what every access check needs, in one statement.
+ * are invited to it: what every access check needs, in one statement (compiled once: every
+ * request about an initiative or a contribution runs it).
  */
-export async function findAccess(db: Db, id: string, userId: string | null) {
-  const uid = userId ?? '';
-  const row = await db
+const accessRow = reusable((db, p: { id: string; uid: string }) =>
+  db
     .selectFrom('initiatives as i')
     .innerJoin('orgs as o', 'o.id', 'i.orgId')
-    .leftJoin('memberships as m', (join) => join.onRef('m.orgId', '=', 'o.id').on('m.userId', '=', uid))
+    .leftJoin('memberships as m', (join) => join.onRef('m.orgId', '=', 'o.id').on('m.userId', '=', p.uid))
     .selectAll('i')
     .select(['o.slug as oSlug', 'o.name as oName', 'o.description as oDescription', 'o.visibility as oVisibility', 'o.createdBy as oCreatedBy', 'o.createdAt as oCreatedAt', 'o.updatedAt as oUpdatedAt'])
     .select(['m.id as mId', 'm.kind as mKind', 'm.role as mRole', 'm.createdAt as mCreatedAt', 'm.updatedAt as mUpdatedAt'])
     .select((eb) => [
-      eb.exists(eb.selectFrom('initiativeStewards as s').select('s.userId').whereRef('s.initiativeId', '=', 'i.id').where('s.userId', '=', uid)).as('steward'),
-      eb.exists(eb.selectFrom('initiativeInvitees as v').select('v.userId').whereRef('v.initiativeId', '=', 'i.id').where('v.userId', '=', uid)).as('invitee'),
+      eb.exists(eb.selectFrom('initiativeStewards as s').select('s.userId').whereRef('s.initiativeId', '=', 'i.id').where('s.userId', '=', p.uid)).as('steward'),
+      eb.exists(eb.selectFrom('initiativeInvitees as v').select('v.userId').whereRef('v.initiativeId', '=', 'i.id').where('v.userId', '=', p.uid)).as('invitee'),
     ])
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+    .where('i.id', '=', p.id),
+);
+
+export async function findAccess(db: Db, id: string, userId: string | null) {
+  const row = await accessRow.first(db, { id, uid: userId ?? '' });
   if (row === undefined) return undefined;
   const { oSlug, oName, oDescription, oVisibility, oCreatedBy, oCreatedAt, oUpdatedAt, mId, mKind, mRole, mCreatedAt, mUpdatedAt, steward, invitee, ...initiative } = row;
   return {

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import { parseJson } from '../../db/database.js';
+import { reusable } from '../../db/reusable.js';
 import type { TermsVersionRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, conflict } from '../../lib/errors.js';
@@ -13,6 +14,11 @@ import { checkTerms } from './rules.js';
 import type { AmendmentBody, Terms, TermsVersion } from './schemas.js';
 
 const termsOf = (row: TermsVersionRow) => JSON.parse(row.content) as Terms;
+
+// The participation gate asks it before every contribution, comment and support: compiled once (db/reusable.ts).
+const acceptedMax = reusable((db, p: { initiativeId: string; userId: string }) =>
+  db.selectFrom('termsAcceptances').select((eb) => eb.fn.max('version').as('v')).where('initiativeId', '=', p.initiativeId).where('userId', '=', p.userId),
+);
 
 /** The charter's terms: drafted, sealed at launch, amended forward only, accepted before contributing. */
 export class TermsService {
@@ -35,12 +41,7 @@ export class TermsService {
   }
 
   async acceptedVersion(initiativeId: string, userId: string): Promise<number | null> {
-    const row = await this.ctx.db
-      .selectFrom('termsAcceptances')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('initiativeId', '=', initiativeId)
-      .where('userId', '=', userId)
-      .executeTakeFirst();
+    const row = await acceptedMax.first(this.ctx.db, { initiativeId, userId });
     return row?.v === null || row?.v === undefined ? null : Number(row.v);
   }
 
