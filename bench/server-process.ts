@@ -11,6 +11,17 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** Waits until /readyz says the server is warm (its in-memory indexes built); milliseconds waited. */
+export async function waitWarm(url: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const ready = (await (await fetch(`${url}/readyz`)).json()) as { warm?: boolean };
+    if (ready.warm === true) return Math.round(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} was not warm within ${timeoutMs} ms`);
+}
+
 function peakRss(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);

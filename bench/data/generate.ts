@@ -4,7 +4,7 @@ import { hashSecret, newSecret } from '../../src/server/lib/ids.js';
 import { hashPassword } from '../../src/server/modules/accounts/passwords.js';
 import { TOKEN_PREFIX } from '../../src/server/modules/accounts/service.js';
 import type { Details } from '../../src/server/modules/contributions/schemas.js';
-import { searchableBody } from '../../src/server/modules/contributions/service.js';
+import { searchableBody } from '../../src/server/modules/contributions/content.js';
 import { ACTIONS, ADAPTABILITIES, LOCI, OBJECTS, REACHES } from '../../src/server/modules/initiatives/schemas.js';
 import { KINDS } from '../../src/server/modules/orgs/schemas.js';
 import { canonicalJson, sha256 } from '../../src/server/modules/terms/canonical.js';

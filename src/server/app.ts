@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
+import { SimilarIndex } from './modules/search/similar-index.js';
 import { installReadCache } from './plugins/read-cache.js';
 import { advanceTrendingWindow } from './modules/contributions/trending.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -97,6 +98,7 @@ export interface Services {
   team: TeamService;
   merges: MergeService;
   search: SearchService;
+  similarIndex: SimilarIndex;
   themes: ThemesService;
   moderation: Moderation;
   dispatch: Dispatch;
@@ -142,12 +144,13 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const gate = new ParticipationGate(ctx, initiatives, terms);
   const needs = new NeedsService(ctx, events, initiatives);
   const invitees = new InviteesService(ctx, events, initiatives, orgs);
-  const contributions = new ContributionsService(ctx, events, initiatives, gate);
+  const similarIndex = new SimilarIndex(ctx, database.dataVersion);
+  const contributions = new ContributionsService(ctx, events, initiatives, gate, similarIndex);
   const support = new SupportService(ctx, events, contributions, gate, initiatives);
   const comments = new CommentsService(ctx, events, contributions, gate);
   const team = new TeamService(ctx, events, contributions, orgs);
   const merges = new MergeService(ctx, events, contributions);
-  const search = new SearchService(ctx, initiatives);
+  const search = new SearchService(ctx, initiatives, similarIndex);
   const themes = new ThemesService(ctx, events, initiatives, contributions);
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const moderation = createModeration(ctx, { events, initiatives, contributions, orgs });
@@ -180,7 +183,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   if (config.readCache) installReadCache(app, { dataVersion: database.dataVersion });
   await installOpenApi(app);
   installMetrics(app);
-  installHealth(app, database.db);
+  installHealth(app, database.db, () => similarIndex.warmed);
 
   await app.register(accountRoutes, { accounts, config, rateLimits });
   await app.register(orgRoutes, { orgs });
@@ -209,5 +212,5 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   await dispatch.dispatcher.init();
   app.addHook('onClose', async () => dispatch.worker.stop());
   await installWeb(app);
-  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, themes, moderation, dispatch, notifications, responses, updates, webhooks, live } };
+  return { app, services: { events, accounts, orgs, invitations, initiatives, lifecycle, terms, ledger, gate, needs, invitees, contributions, support, comments, team, merges, search, similarIndex, themes, moderation, dispatch, notifications, responses, updates, webhooks, live } };
 }

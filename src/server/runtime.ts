@@ -34,6 +34,10 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
     }
     await app.listen({ port: config.port, host: config.host });
     const startWorker = config.worker ? setTimeout(() => services.dispatch.worker.start(), WORKER_START_DELAY_MS) : null;
+    let closing = false;
+    const warm = setTimeout(() => {
+      services.similarIndex.warm(() => closing).catch((error: unknown) => app.log.warn({ err: error }, 'warming the similar index failed'));
+    }, WORKER_START_DELAY_MS);
     return {
       app,
       services,
@@ -41,6 +45,8 @@ export async function startServer(config: Config, options: AppOptions = {}): Pro
       demoLogin,
       close: async () => {
         if (startWorker !== null) clearTimeout(startWorker);
+        clearTimeout(warm);
+        closing = true;
         await app.close();
         await database.close();
       },

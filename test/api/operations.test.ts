@@ -4,9 +4,12 @@ import { describeEachDatabase } from '../support/test-app.js';
 interface OpenApi { openapi: string; paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>; components: { schemas?: Record<string, unknown> } }
 
 describeEachDatabase('operations', (t) => {
-  it('answers /healthz and /readyz', async () => {
+  it('answers /healthz and /readyz, which says when the similar index is warm', async () => {
     expect((await t().client().get('/healthz')).body).toEqual({ status: 'ok' });
-    expect((await t().client().get('/readyz')).body).toEqual({ status: 'ok' });
+    // The test app never warms on its own (the server does, after it listens).
+    expect((await t().client().get('/readyz')).body).toEqual({ status: 'ok', warm: false });
+    await t().services.similarIndex.warm(() => false);
+    expect((await t().client().get('/readyz')).body).toEqual({ status: 'ok', warm: true });
   });
 
   it('serves Prometheus metrics with request durations by route', async () => {

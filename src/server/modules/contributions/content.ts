@@ -97,3 +97,6 @@ export async function checkLinks(db: Db, initiativeId: string, body: Pick<Create
     ...buildsOn.map((targetId) => ({ relation: 'builds_on', targetType: 'contribution', targetId })),
   ];
 }
+
+/** What the full-text and similar indexes read of a contribution: its body and the kind's text fields. */
+export const searchableBody = (body: string, details: Details) => [body, details.situation, details.wish, details.problem, details.expectedValue].filter(Boolean).join('\n\n');

@@ -49,6 +49,7 @@ export class MergeService {
       const count = await recountSupports(trx, targetId);
       await this.events.record(trx, { type: 'contribution.merged', actorId: actor.userId, orgId: source.contribution.orgId, subjectType: 'contribution', subjectId: sourceId, payload: { initiativeId: source.contribution.initiativeId, targetId, reason: reason.trim(), supportCount: count, credited } });
     });
+    this.contributions.textChanged(source.contribution.initiativeId, sourceId);
     return this.contributions.get(actor, targetId);
   }
 
@@ -67,6 +68,7 @@ export class MergeService {
       const count = await recountSupports(trx, targetId);
       await this.events.record(trx, { type: 'contribution.unmerged', actorId: actor.userId, orgId: source.contribution.orgId, subjectType: 'contribution', subjectId: sourceId, payload: { initiativeId: source.contribution.initiativeId, targetId, supportCount: count } });
     });
+    this.contributions.textChanged(source.contribution.initiativeId, sourceId);
     return this.contributions.get(actor, sourceId);
   }
 }

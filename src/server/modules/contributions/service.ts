@@ -9,7 +9,7 @@ import type { ParticipationGate } from '../initiatives/participation.js';
 import type { InitiativesService } from '../initiatives/service.js';
 import { searchIndex } from '../search/search-index.js';
 import { accessContribution, type ContributionAccess } from './access.js';
-import { ACTION_OF_KIND, checkLinks, checkText, detailsFor, normaliseTags } from './content.js';
+import { ACTION_OF_KIND, checkLinks, checkText, detailsFor, normaliseTags, searchableBody } from './content.js';
 import { displayName, presentContribution } from './present.js';
 import type { Contribution, ContributionKind, CreateContributionBody, Details, UpdateContributionBody } from './schemas.js';
 
@@ -20,7 +20,14 @@ export class ContributionsService {
     private readonly events: EventsService,
     private readonly initiatives: InitiativesService,
     private readonly gate: ParticipationGate,
+    /** Told after a contribution's text is written or revised (the in-memory similar index). */
+    private readonly texts?: { changed(initiativeId: string, contributionId: string): void },
   ) {}
+
+  /** After a commit that changed what "similar" may propose: its text, or whether it is merged. */
+  textChanged(initiativeId: string, contributionId: string): void {
+    this.texts?.changed(initiativeId, contributionId);
+  }
 
   access(actor: Actor | null, id: string, db: Db = this.ctx.db): Promise<ContributionAccess> {
     return accessContribution(this.ctx, this.initiatives, actor, id, db);
@@ -59,6 +66,7 @@ export class ContributionsService {
         payload: { initiativeId, kind: body.kind, title: row.title, termsVersion: stamp.termsVersion, phaseId: stamp.phaseId, links: links.map((l) => ({ relation: l.relation, targetId: l.targetId })) },
       });
     });
+    this.textChanged(initiativeId, id);
     // Presented from what was just written: its author reads it.
     return presentContribution(this.ctx.db, { ...access, contribution: row, isAuthor: true, isHost: access.steward || access.membership?.role === 'owner' }, actor);
   }
@@ -94,6 +102,7 @@ export class ContributionsService {
       await searchIndex.put(trx, this.ctx.dialect, { subjectType: 'contribution', subjectId: id, contributionId: id, initiativeId: c.initiativeId, title: next.title, body: searchableBody(next.body, details) });
       await this.events.record(trx, { type: 'contribution.revised', actorId: actor.userId, orgId: c.orgId, subjectType: 'contribution', subjectId: id, payload: { initiativeId: c.initiativeId, revision } });
     });
+    this.textChanged(c.initiativeId, id);
     return this.get(actor, id);
   }
 
@@ -146,7 +155,6 @@ export class ContributionsService {
 }
 
 /** What the index searches besides the title: the body and the kind's other texts. */
-export const searchableBody = (body: string, details: Details) => [body, details.situation, details.wish, details.problem, details.expectedValue].filter(Boolean).join('\n\n');
 
 /** A contribution can change only while its initiative is open and it is neither merged nor hidden. */
 export function assertEditable(access: ContributionAccess): void {

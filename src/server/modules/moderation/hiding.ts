@@ -44,6 +44,7 @@ export class HidingService {
     const now = this.ctx.clock.now().toISOString();
     const updated = await trx.updateTable(TABLE[subject.type]).set({ hiddenAt: now, hiddenBy: actorId, hiddenReason: reason }).where('id', '=', subject.id).where('hiddenAt', 'is', null).executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw conflict('already_hidden', `This ${subject.type} is already hidden.`);
+    this.subjects.visibilityChanged(subject);
     const resolved = await trx.updateTable('flags').set({ resolvedAt: now, resolvedBy: actorId, resolution: 'hidden' }).where('subjectId', '=', subject.id).where('resolvedAt', 'is', null).executeTakeFirst();
     await this.events.record(trx, {
       type: `${subject.type}.hidden`, actorId, orgId: subject.orgId, subjectType: subject.type, subjectId: subject.id,
@@ -59,6 +60,8 @@ export class HidingService {
     const now = this.ctx.clock.now().toISOString();
     const updated = await trx.updateTable(TABLE[subject.type]).set({ hiddenAt: null, hiddenBy: null, hiddenReason: null }).where('id', '=', subject.id).where('hiddenAt', 'is not', null).executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw conflict('not_hidden', `This ${subject.type} is not hidden.`);
+    // Told before the commit: a read racing it sees the old row, and the next rebuild corrects it.
+    this.subjects.visibilityChanged(subject);
     if (appealId === null) {
       await trx.updateTable('appeals').set({ status: 'upheld', decidedAt: now, decidedBy: actorId }).where('subjectId', '=', subject.id).where('status', '=', 'open').execute();
     }

@@ -41,6 +41,11 @@ export class Subjects {
     private readonly contributions: ContributionsService,
   ) {}
 
+  /** Hiding or showing a contribution changes what "similar" may propose (see SimilarIndex). */
+  visibilityChanged(subject: Subject): void {
+    if (subject.type === 'contribution') this.contributions.textChanged(subject.initiativeId, subject.id);
+  }
+
   /** A subject by type and id, without any access check (for callers that checked the initiative). */
   async find(db: Db, type: SubjectType, id: string): Promise<Subject | undefined> {
     if (type === 'contribution') {

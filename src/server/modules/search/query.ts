@@ -1,5 +1,5 @@
 import { invalidField } from '../../lib/errors.js';
-import { rawWords, type Term } from './text.js';
+import { rawWords } from './text.js';
 
 /**
  * What a person typed in the search box, understood the way PostgreSQL's websearch_to_tsquery
@@ -73,68 +73,4 @@ export function toFts5(parsed: ParsedQuery): string {
 /** The canonical websearch_to_tsquery text of the same parse: `"a" "b c" -"d" or "e"`. */
 export function toWebsearch(parsed: ParsedQuery): string {
   return parsed.map((clause) => clause.map((l) => `${l.negated ? '-' : ''}${quoted(l)}`).join(' ')).join(' or ');
-}
-
-/** Any of the terms, each as a prefix when long enough, for PostgreSQL's to_tsquery: `'seam':* | 'leak':*` (`'seam':*A`: in titles only). Terms hold only letters, digits and marks. */
-export const anyTermTsquery = (keys: string[], weight: '' | 'A' = ''): string => keys.map((k) => (k.length >= 3 ? `'${k}':*${weight}` : weight === '' ? `'${k}'` : `'${k}':${weight}`)).join(' | ');
-
-/** What the word and its stem share ("stories", "stori" → "stor"): a prefix of every form of the word. */
-function prefixOf(t: Term): string {
-  let n = 0;
-  while (n < t.stem.length && t.stem[n] === t.word[n]) n++;
-  const prefix = t.word.slice(0, n);
-  return prefix.length > 3 && prefix.endsWith('i') ? prefix.slice(0, -1) : prefix.length >= 2 ? prefix : t.word;
-}
-
-/**
- * The keys to look up for a set of terms: a prefix of each word's forms, plus the written form
- * when it has diacritics, because PostgreSQL's `simple` configuration keeps them.
- */
-export function lookupKeys(termList: Term[], dialect: 'sqlite' | 'postgres', max: number): string[] {
-  const keys = new Set<string>();
-  for (const t of termList) {
-    if (keys.size >= max) break;
-    keys.add(prefixOf(t));
-    if (dialect === 'postgres' && t.written !== t.word) keys.add(t.written);
-  }
-  return [...keys];
-}
-
-/**
- * The written forms a term probably takes, as exact FTS5 tokens (folded): the word, its stem and
- * the usual endings on what they share ("lanes" → lane, lanes, lan…). Exact tokens cost one
- * lookup each, where a prefix query merges every token that starts with it (slow at city scale).
- */
-export function formsOf(t: Term): string[] {
-  const base = prefixOf(t);
-  const forms = new Set([t.word, t.stem, base]);
-  for (const root of new Set([base, t.stem])) {
-    for (const ending of ['s', 'e', 'es', 'ed', 'ing', 'y', 'ies', 'ly']) forms.add(root + ending);
-    if (root.endsWith('i')) forms.add(`${root.slice(0, -1)}y`);
-  }
-  return [...forms].filter((f) => f.length >= 2);
-}
-
-/** Any form of a term, as an FTS5 group: `("lane" OR "lanes" OR …)`. */
-export const formsFts5 = (t: Term): string => `(${formsOf(t).map((f) => `"${f}"`).join(' OR ')})`;
-
-/** Any form of any term: what "similar to" looks for in titles and bodies. */
-export const anyFormFts5 = (termList: Term[]): string => termList.map(formsFts5).join(' OR ');
-
-/** Titles sharing at least two of the terms: `{title}: ((a) AND (b)) OR ((a) AND (c)) …`. */
-export function titlePairsFts5(termList: Term[]): string | null {
-  if (termList.length < 2) return null;
-  const groups = termList.map(formsFts5);
-  const pairs: string[] = [];
-  for (let i = 0; i < groups.length; i++) for (let j = i + 1; j < groups.length; j++) pairs.push(`(${groups[i]} AND ${groups[j]})`);
-  return `{title}: (${pairs.join(' OR ')})`;
-}
-
-/** The same on PostgreSQL: title words carry weight A in the document (`'lan':*A & 'bik':*A | …`). */
-export function titlePairsTsquery(keys: string[]): string | null {
-  if (keys.length < 2) return null;
-  const key = (k: string) => (k.length >= 3 ? `'${k}':*A` : `'${k}':A`);
-  const pairs: string[] = [];
-  for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) pairs.push(`(${key(keys[i] ?? '')} & ${key(keys[j] ?? '')})`);
-  return pairs.join(' | ');
 }

@@ -4,24 +4,14 @@ import { invalidField } from '../../lib/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../lib/pagination.js';
 import { excerptOf } from '../contributions/present.js';
 import type { InitiativesService } from '../initiatives/service.js';
-import { anyFormFts5, anyTermTsquery, lookupKeys, requireWords, titlePairsFts5, titlePairsTsquery, toFts5, toWebsearch } from './query.js';
+import { requireWords, toFts5, toWebsearch } from './query.js';
 import { readableInitiatives, type Readable } from './readable.js';
 import type { SearchHit, SearchQuery, SimilarBody, SimilarContribution } from './schemas.js';
 import { plain, toSegments } from './segments.js';
-import { candidateQuery, markQuery, rankQuery, type Bound, type Candidate, type MarkedRow, type RankedRow } from './statements.js';
-import { cosine, inverseFrequencies, termCounts, terms, vectorOf, type Term } from './text.js';
+import type { SimilarIndex } from './similar-index.js';
+import { similarTo } from './similar.js';
+import { markQuery, rankQuery, type Bound, type MarkedRow, type RankedRow } from './statements.js';
 
-/** How many contributions the index proposes before similarity re-ranks them: keeps it fast. */
-const CANDIDATES = 50;
-/** Below this cosine similarity two texts are not about the same thing (tuned on test/support/gear-corpus.ts). */
-export const SIMILAR_THRESHOLD = 0.1;
-const MAX_QUERY_TERMS = 24;
-/** Below this many candidates from titles, bodies are searched too (slow in a large index: comments have bodies only). */
-const FEW_CANDIDATES = 10;
-/** Title words paired for the first candidates (15 pairs at most). */
-const MAX_TITLE_TERMS = 6;
-/** Contributions whose term counts stay in memory. */
-const TERM_CACHE_SIZE = 20_000;
 /** How many of the newest matches are ranked together (see search()). */
 export const WINDOW = 100;
 
@@ -36,10 +26,8 @@ export class SearchService {
   constructor(
     private readonly ctx: Context,
     private readonly initiatives: InitiativesService,
+    private readonly texts: SimilarIndex,
   ) {}
-
-  /** Contribution id → its text and term counts, least recently used first. */
-  private readonly termCache = new Map<string, Candidate & { counts: Map<string, number> }>();
 
   /**
    * Contributions and comments matching `q`, best first, in the initiatives this reader may see.
@@ -97,83 +85,31 @@ export class SearchService {
   }
 
   /**
-   * The contributions of an initiative most like a draft: the index proposes candidates sharing
-   * any of its words (OR, best ranked first, at most 50), then the cosine similarity of their
-   * TF-IDF vectors re-ranks them and drops weak matches. Hidden and merged ones never appear.
+   * The contributions of an initiative most like a draft (see similar.ts), from the in-memory
+   * index of its texts. Hidden and merged ones never appear: the answer is checked against the
+   * database, which has the last word over the index.
    */
   async similar(actor: Actor | null, initiativeId: string, body: SimilarBody): Promise<{ items: SimilarContribution[] }> {
     await this.initiatives.authorize(actor, initiativeId);
-    const draft = termCounts(body.title, body.body ?? '');
-    const distinct = distinctTerms([...terms(body.title), ...terms(body.body ?? '')], draft).slice(0, MAX_QUERY_TERMS);
-    if (distinct.length === 0) return { items: [] };
-    const titleTerms = distinctTerms(terms(body.title), draft).slice(0, MAX_TITLE_TERMS);
-    const candidates = await this.guard(() => this.candidates(initiativeId, distinct, titleTerms));
-    const documents = candidates.map((c) => ({ id: c.id, counts: this.countsOf(c) }));
-    const idf = inverseFrequencies([draft, ...documents.map((d) => d.counts)]);
-    const mine = vectorOf(draft, idf);
-    const wordOf = new Map(distinct.map((t) => [t.stem, t.written]));
-    const scored = documents
-      .map((d) => {
-        const theirs = vectorOf(d.counts, idf);
-        const weight = ([term, w]: [string, number]) => w * (theirs.get(term) ?? 0);
-        const shared = [...mine].filter(([term]) => theirs.has(term)).sort((a, b) => weight(b) - weight(a));
-        return { id: d.id, score: cosine(mine, theirs), sharedTerms: shared.slice(0, 3).map(([term]) => wordOf.get(term) ?? term) };
-      })
-      .filter((s) => s.score >= SIMILAR_THRESHOLD)
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-      .slice(0, body.limit ?? 5);
+    const texts = await this.texts.texts(initiativeId);
+    const scored = similarTo(this.texts, texts, { title: body.title, body: body.body ?? '' });
     if (scored.length === 0) return { items: [] };
-    const rows = await this.ctx.db.selectFrom('contributions').select(['id', 'title', 'kind', 'status', 'body', 'supportCount']).where('id', 'in', scored.map((s) => s.id)).execute();
+    const rows = await this.ctx.db
+      .selectFrom('contributions')
+      .select(['id', 'title', 'kind', 'status', 'body', 'supportCount'])
+      .where('id', 'in', scored.map((s) => s.id))
+      .where('initiativeId', '=', initiativeId)
+      .where('hiddenAt', 'is', null)
+      .where('mergedIntoId', 'is', null)
+      .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return {
       items: scored.flatMap((s) => {
         const r = byId.get(s.id);
         if (r === undefined) return [];
         return { id: r.id, title: r.title, kind: r.kind as SimilarContribution['kind'], status: r.status as SimilarContribution['status'], excerpt: excerptOf(r.body, 160), supportCount: r.supportCount, score: Math.round(s.score * 1000) / 1000, sharedTerms: s.sharedTerms };
-      }),
+      }).slice(0, body.limit ?? 5),
     };
-  }
-
-  /**
-   * At most CANDIDATES contributions of the initiative worth comparing with a draft, newest
-   * first: those whose titles share two of the draft's title words, then those sharing any
-   * word. Both walk the index newest first and stop at the limit, so a common word costs no
-   * more than a rare one (ranking every match of "bike" took hundreds of milliseconds).
-   */
-  private async candidates(initiativeId: string, distinct: Term[], titleTerms: Term[]): Promise<Candidate[]> {
-    const sqlite = this.ctx.dialect === 'sqlite';
-    const keys = lookupKeys(distinct, this.ctx.dialect, MAX_QUERY_TERMS * 2);
-    const titleKeys = lookupKeys(titleTerms, this.ctx.dialect, MAX_TITLE_TERMS);
-    // Titles sharing two words, then titles sharing one, then (when that finds few) any text
-    // sharing one: comments have no title, so the first two never wade through them.
-    const tiers = sqlite
-      ? [titlePairsFts5(titleTerms), `{title}: (${anyFormFts5(distinct)})`, anyFormFts5(distinct)]
-      : [titlePairsTsquery(titleKeys), anyTermTsquery(keys, 'A'), anyTermTsquery(keys)];
-    const found = new Map<string, Candidate>();
-    for (const [tier, match] of tiers.entries()) {
-      if (match === null || found.size >= (tier === 2 ? FEW_CANDIDATES : CANDIDATES)) continue;
-      const rows = (await candidateQuery(this.ctx.dialect, match, initiativeId, CANDIDATES).execute(this.ctx.db)).rows;
-      for (const r of rows) if (found.size < CANDIDATES && !found.has(r.id)) found.set(r.id, r);
-    }
-    return [...found.values()];
-  }
-
-  /** Term counts of a contribution's text, kept while its text stays the same (tokenising is most of similar's work). */
-  private countsOf(c: Candidate): Map<string, number> {
-    const kept = this.termCache.get(c.id);
-    if (kept !== undefined && kept.title === c.title && kept.body === c.body) {
-      this.termCache.delete(c.id);
-      this.termCache.set(c.id, kept);
-      return kept.counts;
-    }
-    const counts = termCounts(c.title, c.body);
-    this.termCache.delete(c.id);
-    this.termCache.set(c.id, { ...c, counts });
-    if (this.termCache.size > TERM_CACHE_SIZE) {
-      const oldest = this.termCache.keys().next();
-      if (oldest.done !== true) this.termCache.delete(oldest.value);
-    }
-    return counts;
   }
 
   /** One initiative (404 unless visible) or every initiative this reader may see. */
@@ -241,13 +177,6 @@ function searchCursor(raw: string | undefined): SearchCursor | null {
   if (space < 0) return { score: cursor.key, subjectId: cursor.id, top: null };
   const top = cursor.id.slice(0, space);
   return { score: cursor.key, subjectId: cursor.id.slice(space + 1), top: /^\d+$/.test(top) ? Number(top) : top };
-}
-
-/** The stems of a text once each, title words first, then by how often they occur. */
-function distinctTerms(list: Term[], counts: Map<string, number>): Term[] {
-  const seen = new Map<string, Term>();
-  for (const t of list) if (!seen.has(t.stem)) seen.set(t.stem, t);
-  return [...seen.values()].sort((a, b) => (counts.get(b.stem) ?? 0) - (counts.get(a.stem) ?? 0));
 }
 
 /** The key that orders matches newest first: the FTS5 rowid on SQLite, the (time-ordered) subject id on PostgreSQL. */

@@ -18,12 +18,6 @@ export interface RankedRow {
   score: number;
 }
 
-export interface Candidate {
-  id: string;
-  title: string;
-  body: string;
-}
-
 /** The newest end of a window: at or below a key (a cursor's window), or strictly below (the next window). */
 export interface Bound {
   key: string | number;
@@ -71,23 +65,6 @@ export function rankQuery(dialect: Context['dialect'], match: string, scope: Rea
       order by hits.subject_id desc
       limit ${size}
     ) w`;
-}
-
-/** Contributions of one initiative matching, not hidden, not merged; newest first, at most `limit`. */
-export function candidateQuery(dialect: Context['dialect'], match: string, initiativeId: string, limit: number): RawBuilder<Candidate> {
-  if (dialect === 'sqlite') {
-    return sql<Candidate>`select c.id, search_index.title, search_index.body
-      from search_index join contributions c on c.id = search_index.contribution_id
-      where search_index match ${match} and search_index.subject_type = 'contribution' and search_index.initiative_id = ${initiativeId}
-        and c.hidden_at is null and c.merged_into_id is null
-      order by search_index.rowid desc limit ${limit}`;
-  }
-  return sql<Candidate>`select c.id, si.title, si.body from (
-      select subject_id, title, body from search_index
-      where ${DOCUMENT} @@ to_tsquery('simple', ${match}) and subject_type = 'contribution' and initiative_id = ${initiativeId}
-    ) si join contributions c on c.id = si.subject_id
-    where c.hidden_at is null and c.merged_into_id is null
-    order by si.subject_id desc limit ${limit}`;
 }
 
 export interface MarkedRow {

@@ -55,13 +55,26 @@ export interface Term {
   written: string;
 }
 
-/** The meaningful terms of a text, in order, repeats kept. */
+/** Written word → its term (null: a stop word). Texts repeat their words; folding and stemming each once is most of the cost. */
+const analysed = new Map<string, Term | null>();
+const ANALYSED_MAX = 100_000;
+
+function termOf(written: string): Term | null {
+  let term = analysed.get(written);
+  if (term !== undefined) return term;
+  const word = fold(written);
+  term = word.length < 2 || STOP_WORDS.has(word) || /^\d{1,2}$/.test(word) ? null : { stem: stem(word), word, written };
+  if (analysed.size >= ANALYSED_MAX) analysed.clear();
+  analysed.set(written, term);
+  return term;
+}
+
+/** The meaningful terms of a text, in order, repeats kept (shared objects: do not change them). */
 export function terms(text: string): Term[] {
   const out: Term[] = [];
   for (const written of rawWords(text)) {
-    const word = fold(written);
-    if (word.length < 2 || STOP_WORDS.has(word) || /^\d{1,2}$/.test(word)) continue;
-    out.push({ stem: stem(word), word, written });
+    const term = termOf(written);
+    if (term !== null) out.push(term);
   }
   return out;
 }

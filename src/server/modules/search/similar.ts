@@ -1,0 +1,125 @@
+import type { InitiativeTexts, SimilarIndex } from './similar-index.js';
+import { termCounts, terms, type Term } from './text.js';
+
+/** How many contributions are proposed before similarity re-ranks them: keeps it fast. */
+const CANDIDATES = 50;
+/** Below this cosine similarity two texts are not about the same thing (tuned on test/support/gear-corpus.ts). */
+export const SIMILAR_THRESHOLD = 0.1;
+const MAX_QUERY_TERMS = 24;
+/** Below this many candidates from titles, bodies are searched too. */
+const FEW_CANDIDATES = 10;
+/** Title words paired for the first candidates (15 pairs at most). */
+const MAX_TITLE_TERMS = 6;
+
+export interface Scored {
+  id: string;
+  score: number;
+  sharedTerms: string[];
+}
+
+/**
+ * The contributions most like a draft, best first, above the threshold. Candidates come newest
+ * first in three tiers: titles sharing two of the draft's title words, titles sharing any of its
+ * words, and (when those find few) any text sharing one. The cosine similarity of TF-IDF vectors
+ * over the candidates and the draft re-ranks them and drops weak matches.
+ */
+export function similarTo(index: SimilarIndex, texts: InitiativeTexts, draft: { title: string; body: string }): Scored[] {
+  const counts = termCounts(draft.title, draft.body);
+  const distinct = distinctTerms([...terms(draft.title), ...terms(draft.body)], counts).slice(0, MAX_QUERY_TERMS);
+  if (distinct.length === 0) return [];
+  const known = (list: Term[]) => [...new Set(list.flatMap((t) => index.termId(t.stem) ?? []))];
+  const titleIds = known(distinctTerms(terms(draft.title), counts).slice(0, MAX_TITLE_TERMS));
+  const anyIds = known(distinct);
+  const found = new Set<number>();
+  if (titleIds.length >= 2) newest(texts.titles, titleIds, 2, found, CANDIDATES);
+  newest(texts.titles, anyIds, 1, found, CANDIDATES);
+  if (found.size < FEW_CANDIDATES) newest(texts.all, anyIds, 1, found, CANDIDATES);
+  const documents = [...found].flatMap((p) => texts.docs[p] ?? []);
+
+  // The draft's terms by id; a term no contribution uses gets an id of its own below zero.
+  let unknown = 0;
+  const mineCounts = new Map<number, number>();
+  const nameOf = new Map<number, string>();
+  for (const [stem, count] of counts) {
+    const id = index.termId(stem) ?? --unknown;
+    mineCounts.set(id, count);
+    nameOf.set(id, stem);
+  }
+  const wordOf = new Map(distinct.map((t) => [t.stem, t.written]));
+  // Inverse document frequencies over the candidates and the draft (see inverseFrequencies).
+  const df = new Map<number, number>();
+  for (const id of mineCounts.keys()) df.set(id, 1);
+  for (const doc of documents) for (const t of doc.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = documents.length + 1;
+  const idf = (t: number) => Math.log(1 + n / (df.get(t) ?? n));
+  const mine = unitWeights([...mineCounts.keys()], [...mineCounts.values()], idf);
+  const mineById = new Map([...mineCounts.keys()].map((t, i) => [t, mine[i] ?? 0]));
+  return documents
+    .map((doc) => {
+      const theirs = unitWeights(doc.terms, doc.counts, idf);
+      let score = 0;
+      const shared: [number, number][] = [];
+      doc.terms.forEach((t, i) => {
+        const w = mineById.get(t);
+        if (w === undefined || w <= 0 || (theirs[i] ?? 0) <= 0) return;
+        score += w * (theirs[i] ?? 0);
+        shared.push([t, w * (theirs[i] ?? 0)]);
+      });
+      shared.sort((a, b) => b[1] - a[1]);
+      const names = shared.slice(0, 3).map(([t]) => {
+        const stem = nameOf.get(t) ?? index.stem(t);
+        return wordOf.get(stem) ?? stem;
+      });
+      return { id: doc.id, score, sharedTerms: names };
+    })
+    .filter((s) => s.score >= SIMILAR_THRESHOLD)
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** TF-IDF weights with dampened term frequency (1 + ln tf), unit length; as vectorOf, over term ids. */
+function unitWeights(termIds: ArrayLike<number>, counts: ArrayLike<number>, idf: (t: number) => number): Float64Array {
+  const weights = new Float64Array(termIds.length);
+  let norm = 0;
+  for (let i = 0; i < termIds.length; i++) {
+    const tf = counts[i] ?? 0;
+    const w = tf > 0 ? (1 + Math.log(tf)) * idf(termIds[i] ?? 0) : 0;
+    weights[i] = w > 0 ? w : 0;
+    norm += w > 0 ? w * w : 0;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
+  return weights;
+}
+
+/**
+ * Adds to `found`, newest first, the positions listed under at least `atLeast` of the terms,
+ * until it holds `limit`: walks the postings lists (sorted oldest first) from their ends together,
+ * so a common word costs no more than the candidates it yields.
+ */
+function newest(postings: Map<number, number[]>, termIds: number[], atLeast: number, found: Set<number>, limit: number): void {
+  const lists = termIds.map((t) => postings.get(t)).filter((l) => l !== undefined);
+  const at = Int32Array.from(lists, (l) => l.length - 1);
+  while (found.size < limit) {
+    let top = -1;
+    lists.forEach((l, i) => {
+      const p = l[at[i] ?? -1];
+      if (p !== undefined && p > top) top = p;
+    });
+    if (top < 0) return;
+    let holding = 0;
+    lists.forEach((l, i) => {
+      if (l[at[i] ?? -1] === top) {
+        holding++;
+        at[i] = (at[i] ?? 0) - 1;
+      }
+    });
+    if (holding >= atLeast) found.add(top);
+  }
+}
+
+/** The stems of a text once each, title words first, then by how often they occur. */
+function distinctTerms(list: Term[], counts: Map<string, number>): Term[] {
+  const seen = new Map<string, Term>();
+  for (const t of list) if (!seen.has(t.stem)) seen.set(t.stem, t);
+  return [...seen.values()].sort((a, b) => (counts.get(b.stem) ?? 0) - (counts.get(a.stem) ?? 0));
+}
