@@ -85,4 +85,19 @@ describeEachDatabase('the read cache', (t, dialect) => {
     // On PostgreSQL the snapshot also moves with other databases' writes in the cluster (other test files), so only SQLite can show it exactly.
     if (dialect === 'sqlite') expect(await t().database.dataVersion()).toBe(before);
   });
+
+  it('computes an answer once when many readers ask for it at the same moment', async () => {
+    const room = await openRoom(t());
+    const ana = await room.participant('Ana');
+    for (const title of ['Taped seams', 'Wider hood', 'Longer zip']) await room.contribute(ana, idea(title));
+    const search = `/api/v1/search?q=${encodeURIComponent('seams hood zip')}&initiative=${room.initiative.id}`;
+    const readers = Array.from({ length: 8 }, () => t().client());
+    const answers = await Promise.all(readers.map((r) => r.get<Page>(search)));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    // Anonymous readers share one key: one computes, the others wait for its answer.
+    const computed = answers.filter((a) => a.headers['x-read-cache'] === 'miss');
+    if (dialect === 'sqlite') expect(computed).toHaveLength(1);
+    else expect(computed.length).toBeLessThan(answers.length);
+    for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+  });
 });

@@ -8,6 +8,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The data version read before a cacheable answer was computed; null when not cacheable. */
     readCacheVersion: string | null;
+    /** Tells requests waiting for the same answer what it was (null: not kept, compute your own). */
+    readCacheSettle: ((entry: Entry | null) => void) | null;
   }
 }
 
@@ -27,7 +29,7 @@ export interface ReadCacheStats {
   bytes: number;
 }
 
-interface Entry {
+export interface Entry {
   body: string;
   contentType: string;
 }
@@ -38,6 +40,9 @@ interface Entry {
  * reads another version, every kept answer is dropped (they all describe an older state). So
  * an answer is never older than the request, across processes and nodes: any write anywhere
  * moves the version. Routes opt in with `config: { readCache: true }`. See ADR 0008.
+ *
+ * Requests for an answer already being computed under the same version wait for it instead of
+ * computing it again (after a write, or at a cold start, many readers ask for the same page at once).
  */
 export function installReadCache(app: FastifyInstance, options: ReadCacheOptions): () => ReadCacheStats {
   const maxEntries = options.maxEntries ?? 5_000;
@@ -47,6 +52,8 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
   let bytes = 0;
   let hits = 0;
   let misses = 0;
+  /** Answers being computed: `version key` → the answer once sent. */
+  const computing = new Map<string, Promise<Entry | null>>();
 
   const keyOf = (request: FastifyRequest) => `${request.actor?.userId ?? '-'} ${request.url}`;
   const observe = (seen: string) => {
@@ -56,34 +63,58 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     bytes = 0;
   };
 
+  const settle = (request: FastifyRequest, entry: Entry | null) => {
+    const done = request.readCacheSettle;
+    request.readCacheSettle = null;
+    done?.(entry);
+  };
+
   app.decorateRequest('readCacheVersion', null);
+  app.decorateRequest('readCacheSettle', null);
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' || request.routeOptions.config.readCache !== true) return;
     const seen = await options.dataVersion();
     observe(seen);
-    const kept = entries.get(keyOf(request));
+    const key = keyOf(request);
+    const flight = `${seen} ${key}`;
+    const pending = entries.has(key) ? undefined : computing.get(flight);
+    const kept = entries.get(key) ?? (pending === undefined ? undefined : ((await pending) ?? undefined));
     if (kept === undefined) {
       misses++;
       request.readCacheVersion = seen;
+      // Registered before any await, so readers arriving meanwhile find it.
+      if (!computing.has(flight)) {
+        computing.set(flight, new Promise<Entry | null>((resolve) => {
+          request.readCacheSettle = (entry) => {
+            computing.delete(flight);
+            resolve(entry);
+          };
+        }));
+      }
       return;
     }
     hits++;
     return reply.code(200).header('content-type', kept.contentType).header('x-read-cache', 'hit').send(kept.body);
   });
+  // An answer that was not kept (an error, a closed connection) releases those waiting for it.
+  app.addHook('onResponse', async (request) => settle(request, null));
+  app.addHook('onRequestAbort', async (request) => settle(request, null));
   app.addHook('onSend', async (request, reply, payload) => {
     const seen = request.readCacheVersion;
     // Only whole JSON answers computed under the version still current are kept.
     if (seen === null || seen !== version || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const size = payload.length * 2;
+    const contentType = reply.getHeader('content-type');
+    const entry = { body: payload, contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8' };
+    settle(request, entry);
     if (size > maxBytes / 16) return payload;
     const key = keyOf(request);
     if (entries.size >= maxEntries || bytes + size > maxBytes) {
       entries = new Map();
       bytes = 0;
     }
-    const contentType = reply.getHeader('content-type');
     bytes -= (entries.get(key)?.body.length ?? 0) * 2;
-    entries.set(key, { body: payload, contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8' });
+    entries.set(key, entry);
     bytes += size;
     reply.header('x-read-cache', 'miss');
     return payload;
