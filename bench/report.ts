@@ -13,6 +13,8 @@ export interface BenchReport {
   startToFirstResponseMs: number;
   /** From the first response until /readyz said warm (in-memory indexes built); scenarios start then. */
   warmAfterMs?: number;
+  /** Then until the database stopped changing (the worker caught up); scenarios start then. */
+  settledAfterMs?: number;
   serverPeakRssMb: number;
   /** (d): support_count against the supports rows of every touched contribution. */
   supportCheck?: { contributions: number; mismatches: number } | null;
@@ -50,7 +52,7 @@ a temp directory, this page untouched; fails on any error or a support-count mis
 - Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}
 - Dataset: ${report.dataset}
 - Load: ${report.connections} connections, ${report.durationSeconds} s per scenario (autocannon, same machine)${report.readCache === false ? '; read cache off' : ''}
-- Start to first served request: **${report.startToFirstResponseMs} ms** (process spawn to the first answered request, migrations on the existing dataset included)${report.warmAfterMs === undefined ? '' : `; warm ${report.warmAfterMs} ms later (the similar index of the open initiatives built in the background; scenarios start then)`}
+- Start to first served request: **${report.startToFirstResponseMs} ms** (process spawn to the first answered request, migrations on the existing dataset included)${report.warmAfterMs === undefined ? '' : `; warm ${report.warmAfterMs} ms later (the similar index of the open initiatives built in the background)`}${report.settledAfterMs === undefined ? '' : `; settled ${report.settledAfterMs} ms after that (the worker caught up: no writes for 2 s). Scenarios start then`}
 - Server peak RSS: **${report.serverPeakRssMb} MiB** (the column below: each scenario's own peak)
 ${report.supportCheck ? `- Support check after (d) and (h): ${report.supportCheck.mismatches === 0 ? 'no lost or double-counted support' : `**${report.supportCheck.mismatches} mismatches**`} (support_count = supports rows on ${report.supportCheck.contributions.toLocaleString('en')} touched contributions)\n` : ''}
 | scenario | requests/s | p50 ms | p99 ms | errors + non-2xx | server peak RSS MiB | ratio to ceiling |

@@ -1,3 +1,4 @@
+import type { DatabaseHandle } from '../src/server/db/database.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -20,6 +21,29 @@ export async function waitWarm(url: string, timeoutMs = 120_000): Promise<number
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${url} was not warm within ${timeoutMs} ms`);
+}
+
+/**
+ * Waits until the database has not changed for `quietMs` (the server's worker has nothing left
+ * to do); milliseconds waited. Gives up after `timeoutMs` and says so: the run goes on.
+ */
+export async function waitSettled(database: DatabaseHandle, quietMs = 2_000, timeoutMs = 300_000): Promise<number> {
+  const started = performance.now();
+  let version = await database.dataVersion();
+  let since = performance.now();
+  while (performance.now() - since < quietMs) {
+    if (performance.now() - started > timeoutMs) {
+      console.error(`The database still changed after ${timeoutMs / 1000} s: measuring anyway.`);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await database.dataVersion();
+    if (now !== version) {
+      version = now;
+      since = performance.now();
+    }
+  }
+  return Math.round(performance.now() - started);
 }
 
 function peakRss(pid: number): number {
