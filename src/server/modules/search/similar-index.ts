@@ -12,23 +12,28 @@ const REFRESH_MS = 60_000;
 /** An initiative's index nobody asked for in this long is dropped (memory). */
 const IDLE_MS = 15 * 60_000;
 
-/** One contribution's text as term ids and counts (title words count double, see termCounts). */
-interface Doc {
+/**
+ * One contribution's text, packed one number per distinct term (title words count double, see
+ * termCounts): the term id, whether the title holds it, and its count (at most 255). One small
+ * array per contribution keeps 50,000 of them in about 20 MiB.
+ */
+export interface Doc {
   id: string;
-  terms: Uint32Array;
-  counts: Uint16Array;
-  titleTerms: Uint32Array;
+  packed: Int32Array;
 }
 
+export const termOfEntry = (entry: number): number => entry >>> 9;
+export const countOfEntry = (entry: number): number => entry & 255;
+const IN_TITLE = 256;
+
 /**
- * The texts of one initiative's contributions, with postings lists (term id → positions, oldest
- * first) for titles and for all text. Positions follow arrival: the build reads by id (time
- * ordered), later contributions are appended, an edit keeps its position.
+ * The texts of one initiative's contributions, with a postings list per title term (term id →
+ * positions, oldest first). Positions follow arrival: the build reads by id (time ordered), later
+ * contributions are appended, an edit keeps its position, a dropped one leaves a gap (null).
  */
 export class InitiativeTexts {
-  readonly docs: Doc[] = [];
+  readonly docs: (Doc | null)[] = [];
   readonly position = new Map<string, number>();
-  readonly all = new Map<number, number[]>();
   readonly titles = new Map<number, number[]>();
 
   put(doc: Doc): void {
@@ -39,21 +44,21 @@ export class InitiativeTexts {
     }
     const position = at ?? this.docs.push(doc) - 1;
     this.position.set(doc.id, position);
-    for (const t of doc.terms) add(this.all, t, position);
-    for (const t of doc.titleTerms) add(this.titles, t, position);
+    for (const entry of doc.packed) if ((entry & IN_TITLE) !== 0) add(this.titles, termOfEntry(entry), position);
   }
 
-  /** Out of every postings list (hidden, merged or gone); its position stays taken. */
+  /** Out of the postings lists and the scans (hidden, merged or gone); its position stays taken. */
   drop(id: string): void {
     const at = this.position.get(id);
-    if (at !== undefined) this.unlist(at);
+    if (at === undefined) return;
+    this.unlist(at);
+    this.docs[at] = null;
   }
 
   private unlist(at: number): void {
     const old = this.docs[at];
-    if (old === undefined) return;
-    for (const t of old.terms) remove(this.all.get(t), at);
-    for (const t of old.titleTerms) remove(this.titles.get(t), at);
+    if (old === undefined || old === null) return;
+    for (const entry of old.packed) if ((entry & IN_TITLE) !== 0) remove(this.titles.get(termOfEntry(entry)), at);
   }
 }
 
@@ -225,20 +230,18 @@ export class SimilarIndex {
 
   private docOf(row: TextRow): Doc {
     const counts = termCounts(row.title, searchableBody(row.body, parseJson(row.details) as Details));
-    const ids = new Uint32Array(counts.size);
-    const values = new Uint16Array(counts.size);
+    const inTitle = new Set(terms(row.title).map((t) => t.stem));
+    const packed = new Int32Array(counts.size);
     let i = 0;
-    for (const [stem, count] of counts) {
-      ids[i] = this.intern(stem);
-      values[i++] = Math.min(count, 65_535);
-    }
-    const titleTerms = new Uint32Array(new Set(terms(row.title).map((t) => this.intern(t.stem))));
-    return { id: row.id, terms: ids, counts: values, titleTerms };
+    for (const [stem, count] of counts) packed[i++] = (this.intern(stem) << 9) | (inTitle.has(stem) ? IN_TITLE : 0) | Math.min(count, 255);
+    return { id: row.id, packed };
   }
 
   private intern(stem: string): number {
     let id = this.vocabulary.get(stem);
     if (id === undefined) {
+      // Term ids take 22 bits of a packed entry: a vocabulary that large is noise, folded into one id.
+      if (this.stems.length >= 1 << 22) return (1 << 22) - 1;
       id = this.stems.push(stem) - 1;
       this.vocabulary.set(stem, id);
     }

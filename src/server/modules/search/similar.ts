@@ -1,4 +1,4 @@
-import type { InitiativeTexts, SimilarIndex } from './similar-index.js';
+import { countOfEntry, termOfEntry, type InitiativeTexts, type SimilarIndex } from './similar-index.js';
 import { termCounts, terms, type Term } from './text.js';
 
 /** How many contributions are proposed before similarity re-ranks them: keeps it fast. */
@@ -33,7 +33,7 @@ export function similarTo(index: SimilarIndex, texts: InitiativeTexts, draft: { 
   const found = new Set<number>();
   if (titleIds.length >= 2) newest(texts.titles, titleIds, 2, found, CANDIDATES);
   newest(texts.titles, anyIds, 1, found, CANDIDATES);
-  if (found.size < FEW_CANDIDATES) newest(texts.all, anyIds, 1, found, CANDIDATES);
+  if (found.size < FEW_CANDIDATES) newestSharing(texts, new Set(anyIds), found, CANDIDATES);
   const documents = [...found].flatMap((p) => texts.docs[p] ?? []);
 
   // The draft's terms by id; a term no contribution uses gets an id of its own below zero.
@@ -49,17 +49,18 @@ export function similarTo(index: SimilarIndex, texts: InitiativeTexts, draft: { 
   // Inverse document frequencies over the candidates and the draft (see inverseFrequencies).
   const df = new Map<number, number>();
   for (const id of mineCounts.keys()) df.set(id, 1);
-  for (const doc of documents) for (const t of doc.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const doc of documents) for (const entry of doc.packed) df.set(termOfEntry(entry), (df.get(termOfEntry(entry)) ?? 0) + 1);
   const n = documents.length + 1;
   const idf = (t: number) => Math.log(1 + n / (df.get(t) ?? n));
   const mine = unitWeights([...mineCounts.keys()], [...mineCounts.values()], idf);
   const mineById = new Map([...mineCounts.keys()].map((t, i) => [t, mine[i] ?? 0]));
   return documents
     .map((doc) => {
-      const theirs = unitWeights(doc.terms, doc.counts, idf);
+      const termIds = Array.from(doc.packed, termOfEntry);
+      const theirs = unitWeights(termIds, Array.from(doc.packed, countOfEntry), idf);
       let score = 0;
       const shared: [number, number][] = [];
-      doc.terms.forEach((t, i) => {
+      termIds.forEach((t, i) => {
         const w = mineById.get(t);
         if (w === undefined || w <= 0 || (theirs[i] ?? 0) <= 0) return;
         score += w * (theirs[i] ?? 0);
@@ -114,6 +115,16 @@ function newest(postings: Map<number, number[]>, termIds: number[], atLeast: num
       }
     });
     if (holding >= atLeast) found.add(top);
+  }
+}
+
+/** Adds to `found`, newest first, contributions whose text holds any of the terms (a scan: few titles matched). */
+function newestSharing(texts: InitiativeTexts, termIds: Set<number>, found: Set<number>, limit: number): void {
+  if (termIds.size === 0) return;
+  for (let p = texts.docs.length - 1; p >= 0 && found.size < limit; p--) {
+    const doc = texts.docs[p];
+    if (doc === null || doc === undefined || found.has(p)) continue;
+    if (doc.packed.some((entry) => termIds.has(termOfEntry(entry)))) found.add(p);
   }
 }
 
