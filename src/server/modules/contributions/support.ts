@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { GroupCommit } from '../../db/group-commit.js';
 import { reusable } from '../../db/reusable.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
@@ -79,13 +80,18 @@ export async function recountSupports(trx: Db, contributionId: string): Promise<
 
 /** Support (one per person, retractable) and follow. */
 export class SupportService {
+  /** Supports and retractions arriving together commit together on SQLite (db/group-commit.ts). */
+  private readonly writes: GroupCommit;
+
   constructor(
     private readonly ctx: Context,
     private readonly events: EventsService,
     private readonly contributions: ContributionsService,
     private readonly gate: ParticipationGate,
     private readonly initiatives: InitiativesService,
-  ) {}
+  ) {
+    this.writes = new GroupCommit(ctx.db, ctx.dialect);
+  }
 
   async support(actor: Actor, id: string): Promise<{ supported: boolean; supportCount: number }> {
     const access = await this.contributions.access(actor, id);
@@ -95,7 +101,7 @@ export class SupportService {
     if (c.hiddenAt !== null) throw new AppError(409, 'contribution_hidden', 'A hidden contribution cannot be supported.');
     if (access.isAuthor) throw new AppError(409, 'own_contribution', 'You wrote this one: support counts what others think of it.');
     const now = this.ctx.clock.now().toISOString();
-    const supportCount = await this.ctx.db.transaction().execute(async (trx) => {
+    const supportCount = await this.writes.run(async (trx) => {
       await lockForSupports(trx, this.ctx.dialect, id);
       if ((await q.insert.run(trx, { id, userId: actor.userId, now })) === 0) return (await q.count.one(trx, { id })).supportCount;
       const { supportCount: count } = await q.addSupporter.one(trx, { id, userId: actor.userId, now });
@@ -109,7 +115,7 @@ export class SupportService {
   async retract(actor: Actor, id: string): Promise<{ supported: boolean; supportCount: number }> {
     const access = await this.contributions.access(actor, id);
     const c = access.contribution;
-    const supportCount = await this.ctx.db.transaction().execute(async (trx) => {
+    const supportCount = await this.writes.run(async (trx) => {
       await lockForSupports(trx, this.ctx.dialect, id);
       const deleted = await q.remove.all(trx, { id, userId: actor.userId });
       if (deleted.length === 0) return (await q.count.one(trx, { id })).supportCount;
