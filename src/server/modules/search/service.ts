@@ -4,13 +4,14 @@ import { invalidField } from '../../lib/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../lib/pagination.js';
 import { excerptOf } from '../contributions/present.js';
 import type { InitiativesService } from '../initiatives/service.js';
+import { markTitle, phrasesOf, snippet } from './marks.js';
 import { requireWords, toFts5, toWebsearch } from './query.js';
 import { readableInitiatives, type Readable } from './readable.js';
 import type { SearchHit, SearchQuery, SimilarBody, SimilarContribution } from './schemas.js';
 import { plain, toSegments } from './segments.js';
 import type { SimilarIndex } from './similar-index.js';
 import { similarTo } from './similar.js';
-import { markQuery, rankQuery, type Bound, type MarkedRow, type RankedRow } from './statements.js';
+import { rankQuery, textsQuery, type Bound, type RankedRow } from './statements.js';
 
 /** How many of the newest matches are ranked together (see search()). */
 export const WINDOW = 100;
@@ -44,7 +45,7 @@ export class SearchService {
     const match = this.ctx.dialect === 'sqlite' ? toFts5(parsed) : toWebsearch(parsed);
     const rows = await this.guard(() => this.ranked(match, scope, actor?.userId ?? '', cursor, limit + 1));
     const page = rows.slice(0, limit);
-    const [marked, contributions] = await Promise.all([this.mark(match, page), this.contributions(page.map((r) => r.contributionId))]);
+    const [marked, contributions] = await Promise.all([this.mark(phrasesOf(parsed), page), this.contributions(page.map((r) => r.contributionId))]);
     const result = toPage(rows, limit, (r) => ({ key: Number(r.score), id: `${r.top} ${r.subjectId}` }), (r): SearchHit | null => {
       const c = contributions.get(r.contributionId);
       if (c === undefined) return null;
@@ -120,12 +121,11 @@ export class SearchService {
     return { titles: new Map([[access.initiative.id, access.initiative.title]]), hosted: new Set(host ? [access.initiative.id] : []) };
   }
 
-  /** Titles highlighted and body snippets of one page of hits, computed for that page only. */
-  private async mark(match: string, page: RankedRow[]): Promise<Map<string | number, MarkedRow>> {
+  /** Titles highlighted and body snippets of one page of hits, computed for that page only (marks.ts). */
+  private async mark(phrases: string[][], page: RankedRow[]): Promise<Map<string | number, { titleMarked: string; snippetMarked: string }>> {
     if (page.length === 0) return new Map();
-    const query = markQuery(this.ctx.dialect, match, page);
-    const rows = (await this.guard(() => query.execute(this.ctx.db))).rows;
-    return new Map(rows.map((r) => [typeof r.key === 'string' ? r.key : Number(r.key), r]));
+    const rows = (await textsQuery(this.ctx.dialect, page).execute(this.ctx.db)).rows;
+    return new Map(rows.map((r) => [typeof r.key === 'string' ? r.key : Number(r.key), { titleMarked: markTitle(r.title, phrases), snippetMarked: snippet(r.body, phrases) }]));
   }
 
   private async contributions(ids: string[]) {

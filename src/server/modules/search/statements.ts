@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Context } from '../../context.js';
 import { inIds, type Readable } from './readable.js';
-import { MATCH_END, MATCH_START } from './segments.js';
 
 // The SQL of search and similar, per dialect: FTS5 on SQLite, the GIN-indexed document on PostgreSQL.
 
@@ -67,23 +66,15 @@ export function rankQuery(dialect: Context['dialect'], match: string, scope: Rea
     ) w`;
 }
 
-export interface MarkedRow {
+export interface TextRow {
   key: string | number;
-  titleMarked: string;
-  snippetMarked: string;
+  title: string;
+  body: string;
 }
 
-/** Titles highlighted and body snippets of one page of hits (markers from segments.ts). */
-export function markQuery(dialect: Context['dialect'], match: string, page: RankedRow[]): RawBuilder<MarkedRow> {
-    // The rowid range lets FTS5 walk only the part of the index the page comes from.
-    const rowIds = page.map((r) => Number(r.rowId));
+/** The indexed title and body of one page of hits: by FTS5 rowid on SQLite, by subject on PostgreSQL. */
+export function textsQuery(dialect: Context['dialect'], page: RankedRow[]): RawBuilder<TextRow> {
   return dialect === 'sqlite'
-        ? sql<MarkedRow>`select rowid as key, highlight(search_index, 4, ${MATCH_START}, ${MATCH_END}) as title_marked,
-            snippet(search_index, 5, ${MATCH_START}, ${MATCH_END}, '…', 24) as snippet_marked
-            from search_index where search_index match ${match} and rowid >= ${Math.min(...rowIds)} and rowid <= ${Math.max(...rowIds)}
-              and rowid in (select value from json_each(${JSON.stringify(rowIds)}))`
-        : sql<MarkedRow>`select subject_id as key,
-            ts_headline('simple', title, websearch_to_tsquery('simple', ${match}), ${`HighlightAll=true, StartSel=${MATCH_START}, StopSel=${MATCH_END}`}) as title_marked,
-            ts_headline('simple', body, websearch_to_tsquery('simple', ${match}), ${`MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}`}) as snippet_marked
-            from search_index where ${inIds('postgres', sql`subject_id`, page.map((r) => r.subjectId))}`;
+    ? sql<TextRow>`select s.rowid as key, s.title, s.body from json_each(${JSON.stringify(page.map((r) => Number(r.rowId)))}) j join search_index s on s.rowid = j.value`
+    : sql<TextRow>`select subject_id as key, title, body from search_index where ${inIds('postgres', sql`subject_id`, page.map((r) => r.subjectId))}`;
 }
