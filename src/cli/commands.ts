@@ -101,8 +101,10 @@ export async function adminCreateUser(values: { email?: string; name?: string; p
     : null;
   const input = { email: values.email, name: values.name, password };
   if (validate && validate(input) !== true) {
-    const { error } = validate(input) as { error?: { message: string } };
-    throw invalidField('/', `--email, --name and a password of at least 10 characters are required (${error?.message ?? 'invalid'})`);
+    // The compiled validator reports what failed on its `errors` property, as Ajv's do.
+    const { errors } = validate as { errors?: { instancePath: string; message?: string }[] | null };
+    const what = (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ') || 'invalid';
+    throw invalidField('/', `--email, --name and a password of at least 10 characters are required (${what})`);
   }
   const user = await withServices(async (services, database) => {
     const passwordHash = await hashPassword(password ?? '');

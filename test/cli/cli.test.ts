@@ -65,6 +65,7 @@ describe('moebius CLI', () => {
     const weak = run(['admin', 'create-user', '--email', 'x@example.com', '--name', 'X', '--password', 'short'], { MOEBIUS_DATABASE_URL: db });
     expect(weak.code).not.toBe(0);
     expect(weak.stderr).toContain('password');
+    expect(weak.stderr).toContain('/password must NOT have fewer than 10 characters');
     const taken = run(['admin', 'create-user', '--email', 'root@example.com', '--name', 'R', '--password', 'another long password'], { MOEBIUS_DATABASE_URL: db });
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('already exists');
