@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { DatabaseHandle } from './db/database.js';
 import { SimilarIndex } from './modules/search/similar-index.js';
+import { deleteExpiredSessions } from './modules/accounts/repository.js';
 import { installReadCache } from './plugins/read-cache.js';
 import { advanceTrendingWindow } from './modules/contributions/trending.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -163,6 +164,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
   const live = new LiveHub(ctx, options.live);
   dispatch.worker.schedule('response-target alerts', 60_000, () => alertOverdue(ctx, events));
   dispatch.worker.schedule('trending window', 60_000, () => advanceTrendingWindow(ctx));
+  dispatch.worker.schedule('expired sessions', 3_600_000, () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()));
 
   // JSON only: a text/plain body (what a cross-site HTML form can send) is 415.
   app.removeContentTypeParser('text/plain');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deleteExpiredSessions } from '../../src/server/modules/accounts/repository.js';
 import { PASSWORD, describeEachDatabase, uniqueEmail } from '../support/test-app.js';
 
 describeEachDatabase('accounts', (t) => {
@@ -140,5 +141,16 @@ describeEachDatabase('accounts', (t) => {
       expect((await t().client().post('/api/v1/auth/login', { email: alice.user.email, password: PASSWORD })).status).toBe(401);
       expect((await t().client().post('/api/v1/auth/login', { email: alice.user.email, password: 'a new long password' })).status).toBe(200);
     });
+  });
+
+  it('deletes expired sessions (the worker, hourly) and keeps the others signed in', async () => {
+    const [gone, kept] = [await t().person('Gone'), await t().person('Kept')];
+    await t().db.updateTable('sessions').set({ expiresAt: '2020-01-01T00:00:00.000Z' }).where('userId', '=', gone.user.id).execute();
+    expect(await deleteExpiredSessions(t().db, new Date().toISOString())).toBe(1);
+    expect(await t().db.selectFrom('sessions').select('userId').where('userId', 'in', [gone.user.id, kept.user.id]).execute()).toEqual([{ userId: kept.user.id }]);
+    expect((await kept.client.get('/api/v1/me')).status).toBe(200);
+    expect((await gone.client.get('/api/v1/me')).status).toBe(401);
+    // Nothing expired: nothing written (an idle worker must not empty the read cache).
+    expect(await deleteExpiredSessions(t().db, new Date().toISOString())).toBe(0);
   });
 });

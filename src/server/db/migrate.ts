@@ -7,6 +7,7 @@ import { earToMouth } from './migrations/0004_ear_to_mouth.js';
 import { webhooks } from './migrations/0005_webhooks.js';
 import { counters } from './migrations/0006_counters.js';
 import { searchDocument } from './migrations/0007_search_document.js';
+import { sessionExpiry } from './migrations/0008_session_expiry.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -20,6 +21,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0005_webhooks': webhooks,
   '0006_counters': counters,
   '0007_search_document': searchDocument,
+  '0008_session_expiry': sessionExpiry,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -28,6 +28,12 @@ export const touchSession = (db: Db, id: string, lastSeenAt: string, expiresAt: 
 
 export const deleteSession = (db: Db, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
 
+/** Deletes the sessions that expired before `now` (the worker, hourly); how many. Writes nothing when none did. */
+export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expiresAt', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export const deleteSessionsOfUser = (db: Db, userId: string, exceptId: string | null) => {
   let query = db.deleteFrom('sessions').where('userId', '=', userId);
   if (exceptId !== null) query = query.where('id', '!=', exceptId);
