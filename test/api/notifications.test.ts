@@ -115,12 +115,17 @@ describeEachDatabase('notifications', (t) => {
     await t().services.notifications.delivery.immediate({ userId: ana.user.id, eventId });
     expect(await received(ana.user.email)).toHaveLength(1);
 
-    // One click, no login: the type is off for Ana; the next response reaches her inbox only.
-    const link = header(mail!, 'list-unsubscribe').slice(1, -1);
+    // Opening the link changes nothing (mail scanners open links); confirming, no login, turns
+    // the type off for Ana; the next response reaches her inbox only.
+    const link = header(mail!, 'list-unsubscribe').slice(1, -1).replace('http://moebius.test', '');
     const anonymous = t().client();
-    const clicked = await anonymous.get<{ unsubscribed: string[]; message: string }>(link.replace('http://moebius.test', ''));
+    const opened = await anonymous.get<{ unsubscribed: string[]; confirm: boolean; message: string }>(link);
+    expect([opened.status, opened.body.unsubscribed, opened.body.confirm]).toEqual([200, [], true]);
+    const untouched = await ana.client.get<Prefs>('/api/v1/me/notification-preferences');
+    expect(untouched.body.preferences.find((p) => p.type === 'contribution.responded')).toMatchObject({ mode: 'immediately' });
+    const clicked = await anonymous.request<{ unsubscribed: string[]; confirm: boolean }>('POST', link, '', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(clicked.status).toBe(200);
-    expect(clicked.body.unsubscribed).toEqual(['contribution.responded']);
+    expect([clicked.body.unsubscribed, clicked.body.confirm]).toEqual([['contribution.responded'], false]);
     const prefs = await ana.client.get<Prefs>('/api/v1/me/notification-preferences');
     expect(prefs.body.preferences.find((p) => p.type === 'contribution.responded')).toMatchObject({ mode: 'off', default: 'immediately' });
     await room.host.client.post(`/api/v1/contributions/${c.id}/responses`, { status: 'in_development', text: 'Prototype on the bench.' });
@@ -133,15 +138,24 @@ describeEachDatabase('notifications', (t) => {
     expect(second?.messageId).toBe(`<mail.${ben.user.id}.${await lastEventId('contribution.responded')}@moebius.test>`);
   });
 
-  it('unsubscribe links: a page for browsers, JSON otherwise, RFC 8058 one-click POST; forged or broken tokens are refused', async () => {
+  it('unsubscribe links: a page with a button for browsers, JSON otherwise, RFC 8058 one-click POST; forged or broken tokens are refused', async () => {
     const person = await t().person('Una');
     const secret = t().config.secret;
     const token = signUnsubscribe(secret, person.user.id, 'comment.created');
     const anonymous = t().client();
-    const page = await anonymous.get(`/api/v1/unsubscribe?token=${token}`, { accept: 'text/html,application/xhtml+xml' });
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    const page = await anonymous.get(`/api/v1/unsubscribe?token=${token}`, html);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
-    expect((page.body as { text: string }).text).toContain('You will no longer receive e-mail when a new comment on a contribution you wrote or follow.');
+    const question = (page.body as { text: string }).text;
+    expect(question).toContain('Stop receiving e-mail when a new comment on a contribution you wrote or follow?');
+    expect(question).toContain(`<form method="post" action="http://moebius.test/api/v1/unsubscribe?token=${token}">`);
+    const before = (await person.client.get<Prefs>('/api/v1/me/notification-preferences')).body.preferences;
+    expect(before.find((p) => p.type === 'comment.created')?.mode).not.toBe('off');
+    // The button posts the form; the browser gets the answer as a page.
+    const pressed = await anonymous.request('POST', `/api/v1/unsubscribe?token=${token}`, '', { 'content-type': 'application/x-www-form-urlencoded', ...html });
+    expect(pressed.status).toBe(200);
+    expect((pressed.body as { text: string }).text).toContain('You will no longer receive e-mail when a new comment on a contribution you wrote or follow.');
     const oneClick = await anonymous.request('POST', `/api/v1/unsubscribe?token=${signUnsubscribe(secret, person.user.id, 'update.published')}`, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(oneClick.status).toBe(200);
     expect(oneClick.body).toMatchObject({ unsubscribed: ['update.published'] });
@@ -149,7 +163,9 @@ describeEachDatabase('notifications', (t) => {
     expect(modes.filter((p) => p.mode === 'off').map((p) => p.type).sort()).toEqual(['comment.created', 'contribution.supported', 'update.published']);
 
     // A digest link turns off every type that person gets in that digest.
-    const digest = await anonymous.get<{ unsubscribed: string[] }>(`/api/v1/unsubscribe?token=${signUnsubscribe(secret, person.user.id, 'digest:daily')}`);
+    const digestLink = `/api/v1/unsubscribe?token=${signUnsubscribe(secret, person.user.id, 'digest:daily')}`;
+    expect((await anonymous.get<{ unsubscribed: string[]; message: string }>(digestLink)).body).toMatchObject({ unsubscribed: [], confirm: true, message: 'Stop receiving daily digests?' });
+    const digest = await anonymous.request<{ unsubscribed: string[] }>('POST', digestLink, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(digest.body.unsubscribed).toEqual(['contribution.created']);
 
     const [payload, signature] = token.split('.') as [string, string];

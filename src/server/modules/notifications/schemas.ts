@@ -87,7 +87,8 @@ export interface PreferencesBody {
 
 export const UnsubscribeQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 1024, description: 'The signed token from the link in an e-mail.' }) }, { additionalProperties: false });
 export const Unsubscribed = Type.Object({
-  unsubscribed: Type.Array(Type.Enum(NOTIFICATION_TYPES), { description: 'The types now set to off.' }),
+  unsubscribed: Type.Array(Type.Enum(NOTIFICATION_TYPES), { description: 'The types now set to off (none until confirmed with a POST).' }),
+  confirm: Type.Boolean({ description: 'True when nothing changed yet: POST to the same link to unsubscribe.' }),
   message: Type.String(),
 });
 export type Unsubscribed = Static<typeof Unsubscribed>;

@@ -39,8 +39,13 @@ export function verifyUnsubscribe(secret: string, token: string): { userId: stri
   return { userId, scope };
 }
 
-/** One click from an e-mail, no login: the link's type (or every type of that digest) is set to off. */
-export async function unsubscribe(ctx: Context, preferences: PreferencesService, token: string): Promise<Unsubscribed> {
+/**
+ * From an e-mail, no login: the link's type (or every type of that digest) is set to off when
+ * `apply` (a POST: the button on the page, or a mail provider's RFC 8058 one-click). A GET only
+ * says what the link would do: mail scanners and link previews open links, and must not
+ * unsubscribe anyone.
+ */
+export async function unsubscribe(ctx: Context, preferences: PreferencesService, token: string, apply: boolean): Promise<Unsubscribed> {
   const { userId, scope } = verifyUnsubscribe(ctx.config.secret, token);
   const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
   if (!user) throw notFound('The account of this link');
@@ -51,7 +56,8 @@ export async function unsubscribe(ctx: Context, preferences: PreferencesService,
     const period = scope === 'digest:daily' ? 'daily' : 'weekly';
     types = (await preferences.list(userId)).preferences.filter((p) => p.mode === period).map((p) => p.type);
   }
-  await preferences.set(ctx.db, userId, types.map((type) => [type, 'off']));
   const what = isNotificationType(scope) ? `e-mail when ${CATALOGUE[scope].description.toLowerCase()}` : `${scope.slice('digest:'.length)} digests`;
-  return { unsubscribed: types, message: `You will no longer receive ${what}. You can change this any time in your notification settings.` };
+  if (!apply) return { unsubscribed: [], confirm: true, message: `Stop receiving ${what}?` };
+  await preferences.set(ctx.db, userId, types.map((type) => [type, 'off']));
+  return { unsubscribed: types, confirm: false, message: `You will no longer receive ${what}. You can change this any time in your notification settings.` };
 }
