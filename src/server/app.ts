@@ -123,6 +123,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ctx: Context = {

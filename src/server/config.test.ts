@@ -62,4 +62,13 @@ describe('configuration', () => {
     expect([config.worker, config.readCache]).toEqual([true, true]);
     expect(parseConfig({ MOEBIUS_READ_CACHE: '0', MOEBIUS_WORKER: 'false' })).toMatchObject({ readCache: false, worker: false });
   });
+
+  it('reads which proxies to trust, and refuses what is not an address', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ MOEBIUS_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(parseConfig({ MOEBIUS_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ MOEBIUS_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
+    expect(() => parseConfig({ MOEBIUS_TRUST_PROXY: 'proxy.internal' })).toThrow(/MOEBIUS_TRUST_PROXY must be true, or the IP addresses[^"]*"proxy.internal"/);
+    expect(() => parseConfig({ MOEBIUS_TRUST_PROXY: '2' })).toThrow(ConfigError);
+  });
 });

@@ -26,6 +26,12 @@ export interface Config {
   readCache: boolean;
   /** `smtp://user:pass@host:port`; without it mail is written as .eml files under dataDir/mail. */
   smtpUrl: string | null;
+  /**
+   * Which proxies in front of Moebius to believe about the client's address (X-Forwarded-For):
+   * none (false), every one (true), or these addresses and networks. Rate limits
+   * count per client address, so behind a proxy that is not trusted everyone shares one count.
+   */
+  trustProxy: boolean | string[];
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -99,6 +105,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
   if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('MOEBIUS_SMTP_URL must start with smtp:// or smtps://.');
   }
+  const trustProxy = parseTrustProxy(env.MOEBIUS_TRUST_PROXY);
   const dataDir = resolve(
     env.MOEBIUS_DATA_DIR || (sqlitePath !== null && sqlitePath !== ':memory:' ? dirname(sqlitePath) : './data'),
   );
@@ -116,7 +123,22 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
     worker,
     readCache,
     smtpUrl,
+    trustProxy,
   };
+}
+
+/** MOEBIUS_TRUST_PROXY: unset, 0 or false (none), `true` (all), or addresses and CIDR networks separated by commas. */
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === 'true') return true;
+  const list = value.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const address = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/\d{1,3})?$/i;
+  const bad = list.find((a) => !address.test(a));
+  if (bad !== undefined || list.length === 0) {
+    throw new ConfigError(`MOEBIUS_TRUST_PROXY must be true, or the IP addresses and networks separated by commas (like 10.0.0.0/8,127.0.0.1), not "${bad ?? value}".`);
+  }
+  return list;
 }
 
 /** An on/off setting, on unless set to 0 or false. */

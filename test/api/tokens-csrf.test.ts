@@ -107,4 +107,24 @@ describe('login rate limit', () => {
       await t.close();
     }
   });
+
+  it('counts per client behind a trusted proxy (X-Forwarded-For), and per proxy when it is not trusted', async () => {
+    const body = { email: 'nobody@example.com', password: 'wrong password' };
+    const attempts = async (t: TestApp) => {
+      const statuses: number[] = [];
+      for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+        for (let i = 0; i < 2; i++) statuses.push((await t.client().post('/api/v1/auth/login', body, { 'x-forwarded-for': client })).status);
+      }
+      return statuses;
+    };
+    const trusted = await TestApp.start('sqlite', { rateLimits: { login: 2 } }, { trustProxy: ['127.0.0.1'] });
+    const untrusted = await TestApp.start('sqlite', { rateLimits: { login: 2 } });
+    try {
+      expect(await attempts(trusted)).toEqual([401, 401, 401, 401, 401, 401]);
+      expect(await attempts(untrusted)).toEqual([401, 401, 429, 429, 429, 429]);
+    } finally {
+      await trusted.close();
+      await untrusted.close();
+    }
+  });
 });

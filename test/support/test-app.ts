@@ -28,6 +28,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<Config> = 
     worker: false,
     // On in every test: each read after a write checks that the cache never serves stale data.
     readCache: true,
+    trustProxy: false,
     ...overrides,
   };
 }
