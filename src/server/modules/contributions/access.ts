@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { reusable } from '../../db/reusable.js';
+import { omit } from '../../db/rows.js';
 import type { ContributionRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -31,6 +32,8 @@ const contributionFor = reusable((db, p: { id: string; uid: string }) =>
     .where('c.id', '=', p.id),
 );
 
+const AUTHORED = new Set(['authored'] as const);
+
 /**
  * Loads a contribution the actor may see: its initiative must be visible to them, and a
  * hidden one only to its authors and the hosts (to everyone else it does not exist).
@@ -38,7 +41,7 @@ const contributionFor = reusable((db, p: { id: string; uid: string }) =>
 export async function accessContribution(ctx: Context, initiatives: InitiativesService, actor: Actor | null, id: string, db: Db = ctx.db): Promise<ContributionAccess> {
   const row = await contributionFor.first(db, { id, uid: actor?.userId ?? '' });
   if (!row) throw notFound('The contribution');
-  const { authored, ...contribution } = row;
+  const contribution = omit(row, AUTHORED);
   let access: InitiativeAccess;
   try {
     access = await initiatives.authorize(actor, contribution.initiativeId, 'view', db);
@@ -47,7 +50,7 @@ export async function accessContribution(ctx: Context, initiatives: InitiativesS
     throw error;
   }
   const isHost = access.steward || access.membership?.role === 'owner';
-  const isAuthor = actor !== null && Boolean(authored);
+  const isAuthor = actor !== null && Boolean(row.authored);
   if (contribution.hiddenAt !== null && !isAuthor && !isHost) throw notFound('The contribution');
   return { ...access, contribution, isAuthor, isHost };
 }

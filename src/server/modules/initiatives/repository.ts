@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { InitiativesTable, PhasesTable } from '../../db/schema.js';
 import type { Cursor } from '../../lib/pagination.js';
 import { reusable } from '../../db/reusable.js';
+import { omit } from '../../db/rows.js';
 
 export const findInitiative = (db: Db, id: string) => db.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -93,10 +94,14 @@ const accessRow = reusable((db, p: { id: string; uid: string }) =>
     .where('i.id', '=', p.id),
 );
 
+/** The columns of `accessRow` that are not the initiative's. */
+const JOINED = new Set(['oSlug', 'oName', 'oDescription', 'oVisibility', 'oCreatedBy', 'oCreatedAt', 'oUpdatedAt', 'mId', 'mKind', 'mRole', 'mCreatedAt', 'mUpdatedAt', 'steward', 'invitee'] as const);
+
 export async function findAccess(db: Db, id: string, userId: string | null) {
   const row = await accessRow.first(db, { id, uid: userId ?? '' });
   if (row === undefined) return undefined;
-  const { oSlug, oName, oDescription, oVisibility, oCreatedBy, oCreatedAt, oUpdatedAt, mId, mKind, mRole, mCreatedAt, mUpdatedAt, steward, invitee, ...initiative } = row;
+  const { oSlug, oName, oDescription, oVisibility, oCreatedBy, oCreatedAt, oUpdatedAt, mId, mKind, mRole, mCreatedAt, mUpdatedAt, steward, invitee } = row;
+  const initiative = omit(row, JOINED);
   return {
     initiative,
     org: { id: initiative.orgId, slug: oSlug, name: oName, description: oDescription, visibility: oVisibility, createdBy: oCreatedBy, createdAt: oCreatedAt, updatedAt: oUpdatedAt },
