@@ -51,46 +51,46 @@ export function similarTo(index: SimilarIndex, texts: InitiativeTexts, draft: { 
   for (const id of mineCounts.keys()) df.set(id, 1);
   for (const doc of documents) for (const entry of doc.packed) df.set(termOfEntry(entry), (df.get(termOfEntry(entry)) ?? 0) + 1);
   const n = documents.length + 1;
-  const idf = (t: number) => Math.log(1 + n / (df.get(t) ?? n));
-  const mine = unitWeights([...mineCounts.keys()], [...mineCounts.values()], idf);
-  const mineById = new Map([...mineCounts.keys()].map((t, i) => [t, mine[i] ?? 0]));
+  const idf = new Map<number, number>();
+  for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
+  const mine = new Map<number, number>();
+  let mineNorm = 0;
+  for (const [t, count] of mineCounts) {
+    const w = (TF_WEIGHT[Math.min(count, 255)] ?? 0) * (idf.get(t) ?? 0);
+    mine.set(t, w);
+    mineNorm += w * w;
+  }
+  mineNorm = Math.sqrt(mineNorm);
+  if (mineNorm === 0) return [];
   return documents
     .map((doc) => {
-      const termIds = Array.from(doc.packed, termOfEntry);
-      const theirs = unitWeights(termIds, Array.from(doc.packed, countOfEntry), idf);
-      let score = 0;
+      // One pass: the document's norm, its dot product with the draft, and the terms they share.
+      let norm = 0;
+      let dot = 0;
       const shared: [number, number][] = [];
-      termIds.forEach((t, i) => {
-        const w = mineById.get(t);
-        if (w === undefined || w <= 0 || (theirs[i] ?? 0) <= 0) return;
-        score += w * (theirs[i] ?? 0);
-        shared.push([t, w * (theirs[i] ?? 0)]);
-      });
-      shared.sort((a, b) => b[1] - a[1]);
+      for (const entry of doc.packed) {
+        const t = termOfEntry(entry);
+        const w = (TF_WEIGHT[countOfEntry(entry)] ?? 0) * (idf.get(t) ?? 0);
+        norm += w * w;
+        const m = mine.get(t);
+        if (m !== undefined && m > 0 && w > 0) {
+          dot += m * w;
+          shared.push([t, m * w]);
+        }
+      }
+      shared.sort((x, y) => y[1] - x[1]);
       const names = shared.slice(0, 3).map(([t]) => {
         const stem = nameOf.get(t) ?? index.stem(t);
         return wordOf.get(stem) ?? stem;
       });
-      return { id: doc.id, score, sharedTerms: names };
+      return { id: doc.id, score: norm > 0 ? dot / (mineNorm * Math.sqrt(norm)) : 0, sharedTerms: names };
     })
     .filter((s) => s.score >= SIMILAR_THRESHOLD)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
-/** TF-IDF weights with dampened term frequency (1 + ln tf), unit length; as vectorOf, over term ids. */
-function unitWeights(termIds: ArrayLike<number>, counts: ArrayLike<number>, idf: (t: number) => number): Float64Array {
-  const weights = new Float64Array(termIds.length);
-  let norm = 0;
-  for (let i = 0; i < termIds.length; i++) {
-    const tf = counts[i] ?? 0;
-    const w = tf > 0 ? (1 + Math.log(tf)) * idf(termIds[i] ?? 0) : 0;
-    weights[i] = w > 0 ? w : 0;
-    norm += w > 0 ? w * w : 0;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
-  return weights;
-}
+/** Dampened term frequency, 1 + ln tf (as vectorOf), for every count an entry can hold. */
+const TF_WEIGHT = Float64Array.from({ length: 256 }, (_, tf) => (tf > 0 ? 1 + Math.log(tf) : 0));
 
 /**
  * Adds to `found`, newest first, the positions listed under at least `atLeast` of the terms,
