@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -71,6 +72,12 @@ const progress = new Progress(process.stderr);
 try {
   await migrateToLatest(handle);
   const result = await generateDataset(handle, { scale, seed, now, secret, progress, force: values.force });
+  // A database loaded in bulk has no planner statistics until autovacuum gets to it (minutes):
+  // without them PostgreSQL chose plans 100× slower. A deployment that grew has them.
+  if (handle.dialect === 'postgres') {
+    console.error('\nanalyze (planner statistics)…');
+    await sql`analyze`.execute(handle.db);
+  }
   const file = values.tokens ?? (sqlitePath !== null ? join(dirname(sqlitePath), 'bench-tokens.json') : join(tmpdir(), 'moebius-bench-tokens.json'));
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`, { mode: 0o600 });
   const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
