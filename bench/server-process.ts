@@ -66,11 +66,31 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
 }
 
+/** Servers this run started: stopped when it exits, whatever ends it (an error left them running). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+/** Whether something already answers on the port (a server left by an earlier run would be measured instead). */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Spawns `node args…` with env, and waits until `readyPath` answers. */
 export async function spawnServer(args: string[], env: Record<string, string>, port: number, readyPath: string): Promise<ServerProcess> {
+  const url = `http://127.0.0.1:${port}`;
+  if (await answers(url)) throw new Error(`Port ${port} is in use (a server left by an earlier run?): stop it, or the bench would measure it.`);
   const started = performance.now();
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   await waitFor(`${url}${readyPath}`, child, 30_000);
   const startMs = Math.round(performance.now() - started);
   const pid = child.pid ?? 0;
