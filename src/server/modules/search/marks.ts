@@ -1,6 +1,6 @@
 import type { ParsedQuery } from './query.js';
 import { MATCH_END, MATCH_START } from './segments.js';
-import { fold } from './text.js';
+import { fold, WORD } from './text.js';
 
 /**
  * Highlights and snippets of a page of hits, marked with the private-use characters of
@@ -21,8 +21,6 @@ interface Token {
   end: number;
   folded: string;
 }
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
 function tokens(text: string): Token[] {
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) }));

@@ -22,8 +22,11 @@ const STOP_WORDS = new Set(
 /** Lower case without diacritics: "Campaña" → "campana". */
 export const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 
+/** A word: a run of letters and digits with their marks (what the queries and the highlights both read as one). */
+export const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
 /** The words of a text, as they were written but in lower case (runs of letters and digits). */
-export const rawWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+export const rawWords = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 const VOWEL = /[aeiouy]/;
 
