@@ -116,8 +116,9 @@ interface TextRow {
  * full-text index cost 5–10 ms per draft at city scale (ORs of every form of up to 24 words);
  * here it costs a few walks of short lists. Writes in this process mark the contribution for a
  * re-read before the next answer (exact); writes by other processes are caught by a rebuild at
- * most every minute while the database changes. Hidden and merged contributions stay in the
- * index: the answer is checked against the database (see SearchService.similar).
+ * most every minute while the database changes. Hidden and merged contributions are left out
+ * when read; one hidden since is still dropped from the answer, which is checked against the
+ * database (see SearchService.similar).
  */
 export class SimilarIndex {
   private readonly vocabulary = new Map<string, number>();
