@@ -77,8 +77,10 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     observe(seen);
     const key = keyOf(request);
     const flight = `${seen} ${key}`;
-    const pending = entries.has(key) ? undefined : computing.get(flight);
-    const kept = entries.get(key) ?? (pending === undefined ? undefined : ((await pending) ?? undefined));
+    let kept = entries.get(key);
+    // Looked up before any await (awaiting nothing would let the others past unregistered).
+    const pending = kept === undefined ? computing.get(flight) : undefined;
+    if (pending !== undefined) kept = (await pending) ?? undefined;
     if (kept === undefined) {
       misses++;
       request.readCacheVersion = seen;
