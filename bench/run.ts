@@ -23,6 +23,7 @@ const USAGE = `Usage: npm run bench -- [--scale small|madrid] [--db URL] [option
   --connections N  autocannon connections (default 50)
   --clients N      live-stream clients for the fan-out (default 500 at small, 5000 at madrid)
   --only LIST      run only these scenarios, by letter (e.g. --only a,c,f); the ceiling always runs
+  --node-args A    extra options for the server's node process (e.g. "--max-semi-space-size=32")
   --cpu-prof       start the server with node --cpu-prof; profiles in bench/profiles/ (see
                    \`npm run bench:profile\` for the busiest functions)
   --smoke          CI: short runs, results JSON in a temp directory, docs/benchmarks.md untouched;
@@ -30,7 +31,7 @@ const USAGE = `Usage: npm run bench -- [--scale small|madrid] [--db URL] [option
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: 'small' }, db: { type: 'string' }, tokens: { type: 'string' }, duration: { type: 'string' },
-    connections: { type: 'string', default: '50' }, clients: { type: 'string' }, only: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false }, smoke: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '50' }, clients: { type: 'string' }, only: { type: 'string' }, 'node-args': { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false }, smoke: { type: 'boolean', default: false }, help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
@@ -88,7 +89,8 @@ const only = values.only === undefined ? null : new Set(values.only.split(',').m
 const selected = (name: string) => only === null || only.has(/^\((\w)\)/.exec(name)?.[1] ?? '');
 const profileDir = join(root, 'bench/profiles');
 const profileArgs = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-const server = await spawnServer([...profileArgs, join(root, 'bin/moebius'), 'start'], {
+const nodeArgs = values['node-args']?.split(/\s+/).filter((a) => a.length > 0) ?? [];
+const server = await spawnServer([...nodeArgs, ...profileArgs, join(root, 'bin/moebius'), 'start'], {
   MOEBIUS_DATABASE_URL: dbUrl,
   MOEBIUS_PORT: '3902',
   MOEBIUS_LOG_LEVEL: 'warn',

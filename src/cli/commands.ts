@@ -6,11 +6,13 @@ import { createDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { DEMO_LOGIN, seedDemo } from '../server/demo/seed.js';
 import { invalidField } from '../server/lib/errors.js';
+import { limitHeapGrowth } from '../server/lib/heap.js';
 import { hashPassword } from '../server/modules/accounts/passwords.js';
 import { startServer } from '../server/runtime.js';
 
 export async function start(): Promise<void> {
   const config = loadConfig();
+  limitHeapGrowth(config.heapGrowthPercent);
   const running = await startServer(config);
   const address = config.baseUrl;
   console.log(`\nMoebius is running at ${address}  (API docs: ${address}/api/docs)`);

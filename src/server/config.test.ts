@@ -71,4 +71,13 @@ describe('configuration', () => {
     expect(() => parseConfig({ MOEBIUS_TRUST_PROXY: 'proxy.internal' })).toThrow(/MOEBIUS_TRUST_PROXY must be true, or the IP addresses[^"]*"proxy.internal"/);
     expect(() => parseConfig({ MOEBIUS_TRUST_PROXY: '2' })).toThrow(ConfigError);
   });
+
+  it('reads how far the heap may grow, and refuses what is not a percentage', () => {
+    expect(parseConfig({}).heapGrowthPercent).toBe(50);
+    expect(parseConfig({ MOEBIUS_HEAP_GROWTH: '0' }).heapGrowthPercent).toBe(0);
+    expect(parseConfig({ MOEBIUS_HEAP_GROWTH: ' 120 ' }).heapGrowthPercent).toBe(120);
+    for (const bad of ['-5', '1.5', 'lots', '301']) {
+      expect(() => parseConfig({ MOEBIUS_HEAP_GROWTH: bad })).toThrow(new RegExp(`MOEBIUS_HEAP_GROWTH must be a whole percentage from 0 \\(V8 decides\\) to 300, not "${bad.replace('.', '\\.')}"`));
+    }
+  });
 });

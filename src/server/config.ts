@@ -32,6 +32,12 @@ export interface Config {
    * count per client address, so behind a proxy that is not trusted everyone shares one count.
    */
   trustProxy: boolean | string[];
+  /**
+   * How far the JavaScript heap may grow past what the last full collection kept, in percent
+   * (MOEBIUS_HEAP_GROWTH, default 50; 0 leaves it to V8, which lets a busy heap grow to 4×).
+   * Applied by `moebius start` (heap.ts).
+   */
+  heapGrowthPercent: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -106,6 +112,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
     throw new ConfigError('MOEBIUS_SMTP_URL must start with smtp:// or smtps://.');
   }
   const trustProxy = parseTrustProxy(env.MOEBIUS_TRUST_PROXY);
+  const heapGrowthPercent = parseHeapGrowth(env.MOEBIUS_HEAP_GROWTH);
   const dataDir = resolve(
     env.MOEBIUS_DATA_DIR || (sqlitePath !== null && sqlitePath !== ':memory:' ? dirname(sqlitePath) : './data'),
   );
@@ -124,7 +131,19 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Config, 
     readCache,
     smtpUrl,
     trustProxy,
+    heapGrowthPercent,
   };
+}
+
+/** MOEBIUS_HEAP_GROWTH: a whole percentage from 0 (V8's own policy) to 300; 50 unless set. */
+function parseHeapGrowth(raw: string | undefined): number {
+  const value = raw?.trim() ?? '';
+  if (value === '') return 50;
+  const percent = Number(value);
+  if (!/^\d+$/.test(value) || percent > 300) {
+    throw new ConfigError(`MOEBIUS_HEAP_GROWTH must be a whole percentage from 0 (V8 decides) to 300, not "${raw}".`);
+  }
+  return percent;
 }
 
 /** MOEBIUS_TRUST_PROXY: unset, 0 or false (none), `true` (all), or addresses and CIDR networks separated by commas. */
