@@ -29,6 +29,7 @@ export function testConfig(database: TestDatabase, overrides: Partial<Config> = 
     // On in every test: each read after a write checks that the cache never serves stale data.
     readCache: true,
     trustProxy: false,
+    heapGrowthPercent: 50,
     ...overrides,
   };
 }
