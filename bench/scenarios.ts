@@ -30,20 +30,23 @@ export interface ScenarioResult {
   maxMs?: number;
 }
 
+/** Sent with every request, as every browser sends it: kept answers then go out gzipped. */
+const CLIENT_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
 /** Runs one scenario with autocannon against `baseUrl`. */
 export async function runScenario(baseUrl: string, scenario: Scenario, connections: number, durationSeconds: number): Promise<Omit<ScenarioResult, 'ratioToCeiling'>> {
   const next = scenario.next;
   const request = {
     method: scenario.method ?? 'GET',
     path: scenario.path,
-    headers: scenario.headers,
+    headers: { ...CLIENT_HEADERS, ...scenario.headers },
     body: scenario.body,
     ...(next === undefined
       ? {}
       : {
           setupRequest: (req: autocannon.Request, context: object) => {
             const shape = next(context as Record<string, unknown>);
-            return { ...req, method: shape.method ?? 'GET', path: shape.path, headers: shape.headers ?? {}, body: shape.body };
+            return { ...req, method: shape.method ?? 'GET', path: shape.path, headers: { ...CLIENT_HEADERS, ...shape.headers }, body: shape.body };
           },
         }),
   };

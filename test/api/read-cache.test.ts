@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { createDatabase } from '../../src/server/db/database.js';
 import { idea, openRoom } from '../support/contributions.js';
@@ -99,5 +100,36 @@ describeEachDatabase('the read cache', (t, dialect) => {
     if (dialect === 'sqlite') expect(computed).toHaveLength(1);
     else expect(computed.length).toBeLessThan(answers.length);
     for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+  });
+
+  it('sends kept answers gzipped to clients that take gzip, compressed once, and plain to the rest', async () => {
+    const room = await openRoom(t());
+    const ana = await room.participant('Ana');
+    for (const title of ['Taped seams on the hood', 'A wider hood for helmets', 'A longer zip', 'Pockets that stay dry', 'Reflective piping']) {
+      await room.contribute(ana, idea(title));
+    }
+    const feed = `/api/v1/initiatives/${room.initiative.id}/contributions?sort=top`;
+    const get = (encoding?: string) => t().app.inject({ method: 'GET', url: feed, headers: encoding === undefined ? {} : { 'accept-encoding': encoding } });
+
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('accept-encoding');
+    expect(plain.body.length).toBeGreaterThan(1_024);
+    for (const round of ['first', 'again'] as const) {
+      const zipped = await get('gzip, deflate, br');
+      expect([round, zipped.statusCode, zipped.headers['content-encoding'], zipped.headers.vary]).toEqual([round, 200, 'gzip', 'accept-encoding']);
+      expect(Number(zipped.headers['content-length'])).toBeLessThan(plain.body.length / 2);
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(JSON.parse(plain.body));
+    }
+    // Refused with q=0, or not offered: plain.
+    for (const refused of ['gzip;q=0, identity', 'br', '']) {
+      const answer = await get(refused);
+      expect([refused, answer.headers['content-encoding'], answer.body]).toEqual([refused, undefined, plain.body]);
+    }
+    // An answer too short to gain stays plain even for gzip clients (a 404 is never kept, and plain too).
+    const short = await t().app.inject({ method: 'GET', url: `/api/v1/initiatives/${room.initiative.id}/contributions?sort=top&limit=1`, headers: { 'accept-encoding': 'gzip' } });
+    expect([short.statusCode, short.headers['content-encoding']]).toEqual([200, undefined]);
+    const missing = await t().app.inject({ method: 'GET', url: '/api/v1/contributions/019a0000-0000-7000-8000-000000000000', headers: { 'accept-encoding': 'gzip' } });
+    expect([missing.statusCode, missing.headers['content-encoding']]).toEqual([404, undefined]);
   });
 });

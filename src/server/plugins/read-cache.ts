@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptsGzip, gzipped, type Compressible } from './compression.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,8 +30,7 @@ export interface ReadCacheStats {
   bytes: number;
 }
 
-export interface Entry {
-  body: string;
+export interface Entry extends Compressible {
   contentType: string;
 }
 
@@ -43,6 +43,7 @@ export interface Entry {
  *
  * Requests for an answer already being computed under the same version wait for it instead of
  * computing it again (after a write, or at a cold start, many readers ask for the same page at once).
+ * Clients that accept gzip get a kept answer compressed, once per answer (compression.ts).
  */
 export function installReadCache(app: FastifyInstance, options: ReadCacheOptions): () => ReadCacheStats {
   const maxEntries = options.maxEntries ?? 5_000;
@@ -96,7 +97,8 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
       return;
     }
     hits++;
-    return reply.code(200).header('content-type', kept.contentType).header('x-read-cache', 'hit').send(kept.body);
+    reply.code(200).header('content-type', kept.contentType).header('vary', 'accept-encoding').header('x-read-cache', 'hit');
+    return reply.send(encoded(request, reply, kept));
   });
   // An answer that was not kept (an error, a closed connection) releases those waiting for it.
   app.addHook('onResponse', async (request) => settle(request, null));
@@ -107,9 +109,10 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     if (seen === null || seen !== version || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const size = payload.length * 2;
     const contentType = reply.getHeader('content-type');
-    const entry = { body: payload, contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8' };
+    const entry: Entry = { body: payload, contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8' };
     settle(request, entry);
-    if (size > maxBytes / 16) return payload;
+    reply.header('vary', 'accept-encoding');
+    if (size > maxBytes / 16) return encoded(request, reply, entry);
     const key = keyOf(request);
     if (entries.size >= maxEntries || bytes + size > maxBytes) {
       entries = new Map();
@@ -119,7 +122,15 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     entries.set(key, entry);
     bytes += size;
     reply.header('x-read-cache', 'miss');
-    return payload;
+    return encoded(request, reply, entry);
   });
   return () => ({ hits, misses, entries: entries.size, bytes });
+}
+
+/** The answer as this client takes it: gzip (made once per kept answer) or the text itself. */
+function encoded(request: FastifyRequest, reply: FastifyReply, entry: Entry): string | Buffer {
+  const gzip = acceptsGzip(request) ? gzipped(entry) : null;
+  if (gzip === null) return entry.body;
+  reply.header('content-encoding', 'gzip');
+  return gzip;
 }
