@@ -5,6 +5,8 @@ import { ManualClock } from '../../src/server/lib/clock.js';
 import { Client } from '../support/client.js';
 import { experience, openRoom, type Room } from '../support/contributions.js';
 import { BASE_URL, describeEachDatabase, PASSWORD, type Person } from '../support/test-app.js';
+import { searchableBody } from '../../src/server/modules/contributions/content.js';
+import { cosine, inverseFrequencies, termCounts, vectorOf } from '../../src/server/modules/search/text.js';
 
 // The in-memory index behind "similar while writing" (search/similar-index.ts) must never lag
 // behind what this process wrote, and must catch up with what another process wrote.
@@ -51,6 +53,32 @@ describeEachDatabase('the similar index', (t) => {
     expect(await similarIds(room, ben, 'Potholes on the river path')).toEqual([lane.id]);
     expect((await room.host.client.post(`/api/v1/contributions/${again.id}/unmerge`)).status).toBe(200);
     expect(new Set(await similarIds(room, ben, 'Potholes on the river path'))).toEqual(new Set([lane.id, again.id]));
+  });
+
+  it('scores as the TF-IDF cosine of text.ts over the candidates and the draft', async () => {
+    const room = await openRoom(t());
+    const [ana, ben] = await Promise.all([room.participant('Ana'), room.participant('Ben')]);
+    // Every one shares a title word with the draft, so all four are candidates.
+    const written = [
+      experience('Bike lane blocked by delivery vans', { body: 'Vans park in the bike lane every morning, bike riders swerve.' }),
+      experience('Bike parking full at the station', { body: 'No free bike stands after eight.' }),
+      experience('Delivery vans idling near the school', { body: 'Engines running for twenty minutes.' }),
+      experience('Lane markings faded', { body: 'The paint on the lane is gone after the winter.' }),
+    ];
+    for (const c of written) await room.contribute(ana, c);
+    const draft = { title: 'Delivery vans in the bike lane', body: 'Every morning vans block the bike lane near the bakery.' };
+    const response = await ben.client.post<{ items: (Similar & { score: number })[] }>(`/api/v1/initiatives/${room.initiative.id}/contributions/similar`, { ...draft, limit: 10 });
+    expect(response.status).toBe(200);
+
+    const countsOf = written.map((c) => termCounts(c.title, searchableBody(c.body, { situation: c.situation })));
+    const mine = termCounts(draft.title, draft.body);
+    const idf = inverseFrequencies([...countsOf, mine]);
+    const expected = written
+      .map((c, i) => ({ title: c.title, score: Math.round(cosine(vectorOf(countsOf[i] ?? new Map(), idf), vectorOf(mine, idf)) * 1000) / 1000 }))
+      .filter((e) => e.score >= 0.1)
+      .sort((a, b) => b.score - a.score);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect(response.body.items.map((i) => ({ title: i.title, score: i.score }))).toEqual(expected);
   });
 
   it('catches up within a minute with contributions another process wrote', async () => {
