@@ -14,4 +14,6 @@ export interface Context {
   mailer: Mailer;
   files: FileStore;
   log: FastifyBaseLogger;
+  /** Lookups may be kept while the database is unchanged (version-memo.ts): SQLite's version, null on PostgreSQL. */
+  memoVersion: (() => Promise<string>) | null;
 }

@@ -132,4 +132,29 @@ describeEachDatabase('the read cache', (t, dialect) => {
     const missing = await t().app.inject({ method: 'GET', url: '/api/v1/contributions/019a0000-0000-7000-8000-000000000000', headers: { 'accept-encoding': 'gzip' } });
     expect([missing.statusCode, missing.headers['content-encoding']]).toEqual([404, undefined]);
   });
+
+  it('never lets a token revoked or a role changed by another process count for one more request', async () => {
+    const room = await openRoom(t());
+    const ana = await room.participant('Ana');
+    const created = await ana.client.post<{ token: { id: string }; secret: string }>('/api/v1/me/tokens', { name: 'Script', expiresInDays: 30 });
+    const api = t().client();
+    api.bearer = created.body.secret;
+    const draft = { title: 'Taped seams everywhere', body: 'All of them.' };
+    const similar = `/api/v1/initiatives/${room.initiative.id}/contributions/similar`;
+    for (let i = 0; i < 2; i++) expect((await api.post(similar, draft)).status).toBe(200);
+
+    const other = createDatabase(t().config.databaseUrl);
+    try {
+      // The initiative closed to everyone but its organisation's members: Ana's access as looked up before no longer holds.
+      await other.db.updateTable('initiatives').set({ status: 'draft' }).where('id', '=', room.initiative.id).execute();
+      expect((await api.post(similar, draft)).status).toBe(404);
+      await other.db.updateTable('initiatives').set({ status: 'open' }).where('id', '=', room.initiative.id).execute();
+      expect((await api.post(similar, draft)).status).toBe(200);
+      await other.db.updateTable('apiTokens').set({ revokedAt: new Date().toISOString() }).where('id', '=', created.body.token.id).execute();
+    } finally {
+      await other.close();
+    }
+    const revoked = await api.post(similar, draft);
+    expect([revoked.status, revoked.body]).toMatchObject([401, { error: { code: 'invalid_token' } }]);
+  });
 });

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../lib/db-errors.js';
 import { AppError, conflict, notFound } from '../../lib/errors.js';
 import { hashSecret, newId, newSecret } from '../../lib/ids.js';
 import type { EventsService } from '../events/service.js';
+import { VersionMemo } from '../../db/version-memo.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
 import type { ApiToken, ChangePasswordBody, CreateTokenBody, LoginBody, SignupBody, User } from './schemas.js';
@@ -30,10 +31,17 @@ const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The e
 
 /** Accounts, sessions and personal API tokens. */
 export class AccountsService {
+  /** Tokens and sessions by hash, while the database is unchanged (revoking, expiring early or logging out is a write). */
+  private readonly tokens: VersionMemo<Awaited<ReturnType<typeof repo.findTokenWithUser>>>;
+  private readonly sessions: VersionMemo<Awaited<ReturnType<typeof repo.findSessionWithUser>>>;
+
   constructor(
     private readonly ctx: Context,
     private readonly events: EventsService,
-  ) {}
+  ) {
+    this.tokens = new VersionMemo(ctx.memoVersion);
+    this.sessions = new VersionMemo(ctx.memoVersion);
+  }
 
   private hash(value: string): string {
     return hashSecret(this.ctx.config.secret, value);
@@ -94,7 +102,7 @@ export class AccountsService {
   /** Resolves a session cookie to its person; sliding expiry, refreshed at most hourly. */
   async authenticateSession(sessionToken: string): Promise<Actor | null> {
     const id = this.hash(sessionToken);
-    const row = await repo.findSessionWithUser(this.ctx.db, id);
+    const row = await this.sessions.get(id, () => repo.findSessionWithUser(this.ctx.db, id));
     const now = this.ctx.clock.now();
     if (!row || row.expiresAt <= now.toISOString()) return null;
     if (now.getTime() - new Date(row.lastSeenAt).getTime() > 3_600_000) {
@@ -106,7 +114,8 @@ export class AccountsService {
   /** Resolves `Authorization: Bearer mbx_…` to its person. */
   async authenticateToken(secret: string): Promise<Actor | null> {
     if (!secret.startsWith(TOKEN_PREFIX)) return null;
-    const row = await repo.findTokenWithUser(this.ctx.db, this.hash(secret));
+    const hash = this.hash(secret);
+    const row = await this.tokens.get(hash, () => repo.findTokenWithUser(this.ctx.db, hash));
     const now = this.ctx.clock.now().toISOString();
     if (!row || row.revokedAt !== null || (row.expiresAt !== null && row.expiresAt <= now)) return null;
     if (row.lastUsedAt === null || row.lastUsedAt.slice(0, 13) !== now.slice(0, 13)) await repo.touchToken(this.ctx.db, row.id, now);

@@ -12,4 +12,11 @@ describe('excerpt of a Markdown body', () => {
     expect(text.length).toBeLessThanOrEqual(30);
     expect(text).not.toMatch(/wor…$/);
   });
+
+  it('cuts at the last space before the limit, whatever the space was written as, and inside one long word only when it must', () => {
+    expect(excerptOf('alpha beta\u00a0gamma delta', 14)).toBe('alpha beta…');
+    expect(excerptOf('alpha beta gamma delta', 12)).toBe('alpha beta…');
+    expect(excerptOf('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(excerptOf('short enough', 12)).toBe('short enough');
+  });
 });

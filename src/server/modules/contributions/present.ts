@@ -16,7 +16,12 @@ export function excerptOf(body: string, length = 240): string {
     .replace(/^\s*(?:[#>|]+|[-+]\s|\d+\.\s)/gm, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return plain.length <= length ? plain : `${plain.slice(0, length - 1).replace(/\s+\S*$/, '')}…`;
+  if (plain.length <= length) return plain;
+  // Whitespace is single spaces by now: the cut goes back to the last one (a regex looking for
+  // it from each space in turn cost as much as the rest of the excerpt).
+  const head = plain.slice(0, length - 1);
+  const space = head.lastIndexOf(' ');
+  return `${space < 0 ? head : head.slice(0, space)}…`;
 }
 
 /** Summaries of many rows with three queries: authors, themes and tags, merge targets. */

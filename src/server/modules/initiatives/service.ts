@@ -12,6 +12,7 @@ import type { OrgsService } from '../orgs/service.js';
 import { defaultTerms } from '../terms/rules.js';
 import { canInitiative, type InitiativeAction } from './policy.js';
 import { presentInitiative } from './present.js';
+import { VersionMemo } from '../../db/version-memo.js';
 import * as repo from './repository.js';
 import type { CreateInitiativeBody, Initiative, InitiativeStatus, UpdateInitiativeBody } from './schemas.js';
 
@@ -26,15 +27,22 @@ const roleOf = (m: MembershipRow | null) => (m === null ? null : (m.role as Role
 
 /** Initiatives: who may see and run them, and their charter fields. */
 export class InitiativesService {
+  /** Access rows by initiative and reader, while the database is unchanged (outside transactions). */
+  private readonly access: VersionMemo<Awaited<ReturnType<typeof repo.findAccess>>>;
+
   constructor(
     private readonly ctx: Context,
     private readonly events: EventsService,
     private readonly orgs: OrgsService,
-  ) {}
+  ) {
+    this.access = new VersionMemo(ctx.memoVersion);
+  }
 
   /** Finds an initiative the actor may see (404 otherwise, never 403), then checks `action`. */
   async authorize(actor: Actor | null, id: string, action: InitiativeAction = 'view', db: Db = this.ctx.db): Promise<InitiativeAccess> {
-    const found = await repo.findAccess(db, id, actor?.userId ?? null);
+    const userId = actor?.userId ?? null;
+    // In a transaction the access is read with it (it may have written what decides it).
+    const found = db === this.ctx.db ? await this.access.get(`${id} ${userId ?? ''}`, () => repo.findAccess(db, id, userId)) : await repo.findAccess(db, id, userId);
     if (!found) throw notFound('The initiative');
     const { initiative, org, membership, steward } = found;
     const invitee = initiative.visibility === 'invite_only' && found.invitee;

@@ -94,23 +94,27 @@ export class SearchService {
     await this.initiatives.authorize(actor, initiativeId);
     const texts = await this.texts.texts(initiativeId);
     const scored = similarTo(this.texts, texts, { title: body.title, body: body.body ?? '' });
-    if (scored.length === 0) return { items: [] };
-    const rows = await this.ctx.db
-      .selectFrom('contributions')
-      .select(['id', 'title', 'kind', 'status', 'body', 'supportCount'])
-      .where('id', 'in', scored.map((s) => s.id))
-      .where('initiativeId', '=', initiativeId)
-      .where('hiddenAt', 'is', null)
-      .where('mergedIntoId', 'is', null)
-      .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return {
-      items: scored.flatMap((s) => {
+    const limit = body.limit ?? 5;
+    const items: SimilarContribution[] = [];
+    // The best first: usually all of them are still shown, so one read of `limit` rows answers.
+    for (let from = 0; from < scored.length && items.length < limit; from += limit) {
+      const batch = scored.slice(from, from + limit);
+      const rows = await this.ctx.db
+        .selectFrom('contributions')
+        .select(['id', 'title', 'kind', 'status', 'body', 'supportCount'])
+        .where('id', 'in', batch.map((s) => s.id))
+        .where('initiativeId', '=', initiativeId)
+        .where('hiddenAt', 'is', null)
+        .where('mergedIntoId', 'is', null)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const s of batch) {
         const r = byId.get(s.id);
-        if (r === undefined) return [];
-        return { id: r.id, title: r.title, kind: r.kind as SimilarContribution['kind'], status: r.status as SimilarContribution['status'], excerpt: excerptOf(r.body, 160), supportCount: r.supportCount, score: Math.round(s.score * 1000) / 1000, sharedTerms: s.sharedTerms };
-      }).slice(0, body.limit ?? 5),
-    };
+        if (r === undefined || items.length >= limit) continue;
+        items.push({ id: r.id, title: r.title, kind: r.kind as SimilarContribution['kind'], status: r.status as SimilarContribution['status'], excerpt: excerptOf(r.body, 160), supportCount: r.supportCount, score: Math.round(s.score * 1000) / 1000, sharedTerms: s.sharedTerms });
+      }
+    }
+    return { items };
   }
 
   /** One initiative (404 unless visible) or every initiative this reader may see. */

@@ -1,0 +1,37 @@
+/**
+ * Lookups kept while the database is unchanged: the read cache's rule (ADR 0008) for what
+ * nearly every request looks up first — whose API token or session it is, and what the reader
+ * may do in an initiative. A value is kept under the data version read before it was looked up
+ * and served only while that version is current; any write, here or by another process, drops
+ * them all. Kept values are shared: callers treat them as read-only.
+ *
+ * Only worth it where reading the version costs less than the lookup: on SQLite a statement
+ * without a query plan (3 µs against 30–50 µs); on PostgreSQL the version is a round trip like
+ * the lookup itself, so there `dataVersion` is null and every lookup goes to the database.
+ */
+export class VersionMemo<V> {
+  private version: string | null = null;
+  private kept = new Map<string, V>();
+
+  constructor(
+    private readonly dataVersion: (() => Promise<string>) | null,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async get(key: string, lookup: () => Promise<V>): Promise<V> {
+    if (this.dataVersion === null) return lookup();
+    const seen = await this.dataVersion();
+    if (seen !== this.version) {
+      this.version = seen;
+      this.kept = new Map();
+    }
+    if (this.kept.has(key)) return this.kept.get(key) as V;
+    const value = await lookup();
+    // Kept only if no other version was seen meanwhile (the value may be newer than `seen`, never older).
+    if (seen === this.version) {
+      if (this.kept.size >= this.maxEntries) this.kept = new Map();
+      this.kept.set(key, value);
+    }
+    return value;
+  }
+}
