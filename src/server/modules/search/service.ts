@@ -2,6 +2,7 @@ import type { Context } from '../../context.js';
 import type { Actor } from '../../lib/actor.js';
 import { invalidField } from '../../lib/errors.js';
 import { decodeCursor, toPage, type PageResult } from '../../lib/pagination.js';
+import { reusable } from '../../db/reusable.js';
 import { excerptOf } from '../contributions/present.js';
 import type { InitiativesService } from '../initiatives/service.js';
 import { markTitle, phrasesOf, snippet } from './marks.js';
@@ -15,6 +16,27 @@ import { rankQuery, textsQuery, type Bound, type RankedRow } from './statements.
 
 /** How many of the newest matches are ranked together (see search()). */
 export const WINDOW = 100;
+
+/** The most contributions a similar answer holds (SimilarBody's limit): one slot each in `shownAmong`. */
+const MAX_SIMILAR = 20;
+type Slots = Record<string, string>;
+
+/** Up to MAX_SIMILAR contributions of an initiative still shown, by id (compiled once; empty slots match nothing). */
+const shownAmong = reusable((db, p: Slots) =>
+  db
+    .selectFrom('contributions')
+    .select(['id', 'title', 'kind', 'status', 'body', 'supportCount'])
+    .where('id', 'in', Array.from({ length: MAX_SIMILAR }, (_, i) => p[`id${i}`] ?? ''))
+    .where('initiativeId', '=', p.initiativeId ?? '')
+    .where('hiddenAt', 'is', null)
+    .where('mergedIntoId', 'is', null),
+);
+
+function slotsOf(initiativeId: string, ids: string[]): Slots {
+  const slots: Slots = { initiativeId };
+  for (let i = 0; i < MAX_SIMILAR; i++) slots[`id${i}`] = ids[i] ?? '';
+  return slots;
+}
 
 /** A ranked hit and the newest key of its window (for the cursor). */
 interface WindowedRow extends RankedRow {
@@ -99,14 +121,7 @@ export class SearchService {
     // The best first: usually all of them are still shown, so one read of `limit` rows answers.
     for (let from = 0; from < scored.length && items.length < limit; from += limit) {
       const batch = scored.slice(from, from + limit);
-      const rows = await this.ctx.db
-        .selectFrom('contributions')
-        .select(['id', 'title', 'kind', 'status', 'body', 'supportCount'])
-        .where('id', 'in', batch.map((s) => s.id))
-        .where('initiativeId', '=', initiativeId)
-        .where('hiddenAt', 'is', null)
-        .where('mergedIntoId', 'is', null)
-        .execute();
+      const rows = await shownAmong.all(this.ctx.db, slotsOf(initiativeId, batch.map((s) => s.id)));
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const s of batch) {
         const r = byId.get(s.id);
