@@ -1,5 +1,5 @@
 import { countOfEntry, termOfEntry, type Doc, type InitiativeTexts, type SimilarIndex } from './similar-index.js';
-import { termCounts, terms, type Term } from './text.js';
+import { countsOf, terms, type Term } from './text.js';
 
 /** How many contributions are proposed before similarity re-ranks them: keeps it fast. */
 const CANDIDATES = 50;
@@ -24,11 +24,13 @@ export interface Scored {
  * over the candidates and the draft re-ranks them and drops weak matches.
  */
 export function similarTo(index: SimilarIndex, texts: InitiativeTexts, draft: { title: string; body: string }): Scored[] {
-  const counts = termCounts(draft.title, draft.body);
-  const distinct = distinctTerms([...terms(draft.title), ...terms(draft.body)], counts).slice(0, MAX_QUERY_TERMS);
+  const titleTerms = terms(draft.title);
+  const bodyTerms = terms(draft.body);
+  const counts = countsOf(titleTerms, bodyTerms);
+  const distinct = distinctTerms([...titleTerms, ...bodyTerms], counts).slice(0, MAX_QUERY_TERMS);
   if (distinct.length === 0) return [];
   const known = (list: Term[]) => [...new Set(list.flatMap((t) => index.termId(t.stem) ?? []))];
-  const titleIds = known(distinctTerms(terms(draft.title), counts).slice(0, MAX_TITLE_TERMS));
+  const titleIds = known(distinctTerms(titleTerms, counts).slice(0, MAX_TITLE_TERMS));
   const anyIds = known(distinct);
   const found = new Set<number>();
   if (titleIds.length >= 2) newest(texts.titles, titleIds, 2, found, CANDIDATES);

@@ -84,9 +84,14 @@ export function terms(text: string): Term[] {
 
 /** Term frequencies of a title and a body; the title counts double, it says what matters. */
 export function termCounts(title: string, body: string): Map<string, number> {
+  return countsOf(terms(title), terms(body));
+}
+
+/** termCounts of texts already split into terms. */
+export function countsOf(titleTerms: Term[], bodyTerms: Term[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const t of terms(title)) counts.set(t.stem, (counts.get(t.stem) ?? 0) + 2);
-  for (const t of terms(body)) counts.set(t.stem, (counts.get(t.stem) ?? 0) + 1);
+  for (const t of titleTerms) counts.set(t.stem, (counts.get(t.stem) ?? 0) + 2);
+  for (const t of bodyTerms) counts.set(t.stem, (counts.get(t.stem) ?? 0) + 1);
   return counts;
 }
 
