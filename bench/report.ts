@@ -63,7 +63,7 @@ ${notes.join('\n')}
 
 The ceiling (j) is a bare Fastify hello-world server on the same machine in the same run: the
 most any route could do here. autocannon runs on the same two cores as the server, so ratios
-understate the server. Every request says `Accept-Encoding: gzip, deflate, br`, as browsers
+understate the server. Every request says \`Accept-Encoding: gzip, deflate, br\`, as browsers
 do (kept answers then go out gzipped). (c) alternates GET contribution and GET its comments; (d) alternates POST
 and DELETE support, each connection acting as its own member; (h) reads the feeds, contributions,
 comments and search, and writes supports, retractions and new contributions. (i) times three
