@@ -94,7 +94,8 @@ function sortedIndex(list: number[], value: number): number {
 interface Entry {
   current: InitiativeTexts | null;
   building: Promise<InitiativeTexts> | null;
-  builtAt: number;
+  /** When the database was last checked for changes since the build (a build counts as a check). */
+  checkedAt: number;
   builtVersion: string;
   usedAt: number;
   /** Contributions written in this process since the last read: re-read before the next answer. */
@@ -177,17 +178,17 @@ export class SimilarIndex {
     this.dropIdle(now);
     let entry = this.entries.get(initiativeId);
     if (entry === undefined) {
-      entry = { current: null, building: null, builtAt: 0, builtVersion: '', usedAt: now, pending: new Set() };
+      entry = { current: null, building: null, checkedAt: 0, builtVersion: '', usedAt: now, pending: new Set() };
       this.entries.set(initiativeId, entry);
     }
     entry.usedAt = now;
     if (entry.current === null) {
       entry.building ??= this.build(entry, initiativeId);
       await entry.building;
-    } else if (entry.building === null && now - entry.builtAt > REFRESH_MS) {
+    } else if (entry.building === null && now - entry.checkedAt > REFRESH_MS) {
       // Rebuilt in the background; answers keep using the current one meanwhile. The next check
       // is pushed back before anything is awaited, so concurrent answers start one build at most.
-      entry.builtAt = now;
+      entry.checkedAt = now;
       const version = await this.dataVersion();
       if (version !== entry.builtVersion && entry.building === null) entry.building = this.build(entry, initiativeId);
     }
@@ -222,7 +223,7 @@ export class SimilarIndex {
         after = last.id;
         await yieldToRequests();
       }
-      Object.assign(entry, { current: texts, builtAt: started, builtVersion: version });
+      Object.assign(entry, { current: texts, checkedAt: started, builtVersion: version });
       return texts;
     } finally {
       entry.building = null;
