@@ -6,6 +6,7 @@ import { displayName } from '../contributions/present.js';
 import { isNotificationType } from './catalogue.js';
 import type { MailItem } from './mail.js';
 import type { Inbox, InboxQuery, Notification, NotificationData, ReadBody } from './schemas.js';
+import { withholdHidden } from './withheld.js';
 
 /** Notifications with the actor of their event, named as they are now (an erased actor is a former participant). */
 export const notificationRows = (db: Db) =>
@@ -50,7 +51,7 @@ export class InboxService {
     const page = found.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(present).filter((n): n is Notification => n !== null),
+      items: await withholdHidden(this.ctx.db, userId, page.map(present).filter((n): n is Notification => n !== null)),
       nextCursor: found.length > limit && last !== undefined ? encodeCursor({ key: last.id, id: last.id }) : null,
       unreadCount: await this.unreadCount(userId),
     };

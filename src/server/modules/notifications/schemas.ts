@@ -15,6 +15,7 @@ export const NotificationData = Type.Object({
   supportCount: Type.Optional(Type.Integer()),
   waitingHours: Type.Optional(Type.Number({ description: 'contribution.overdue: how long it has waited.' })),
   targetHours: Type.Optional(Type.Number()),
+  withheld: Type.Optional(Type.Boolean({ description: 'The hosts hid what this is about since: its title (of a contribution) and text are left out for readers who may no longer see it.' })),
 });
 export type NotificationData = Static<typeof NotificationData>;
 

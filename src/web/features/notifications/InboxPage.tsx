@@ -99,6 +99,7 @@ function InboxItem({ n, onRead }: { n: Notification; onRead: () => void }) {
           </Link>
         </p>
         {n.data.excerpt && <p className="inbox-excerpt">{n.data.excerpt}</p>}
+        {n.data.withheld === true && <p className="inbox-excerpt inbox-withheld">{t('notifications.withheld')}</p>}
         <p className="inbox-meta">
           {n.data.initiativeTitle && <>{n.data.initiativeTitle} · </>}
           <time dateTime={n.createdAt}>{dateTime(n.createdAt)}</time>

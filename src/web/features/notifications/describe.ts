@@ -16,7 +16,8 @@ export function useDescribe() {
     const status = d.status !== undefined && isStatus(d.status) ? t(`contributions.status.${d.status}`) : '';
     return t(`notifications.types.${keyOf(n.type)}`, {
       actor: n.actor?.name ?? t('notifications.someone'),
-      title: d.title,
+      // Hidden by the hosts since it was written: the server left its title out (withheld.ts).
+      title: d.withheld === true && d.title === '' ? t('notifications.withheldTitle') : d.title,
       initiative: d.initiativeTitle,
       status,
       version: d.version ?? '',
