@@ -34,7 +34,7 @@ describeEachDatabase('demo data', (t) => {
     expect(new Set(feed.body.items.map((i) => i.kind))).toEqual(new Set(['experience', 'idea', 'build']));
     // The hut kits count their merged twin's supporters once: Chloé, Priya and Jonas.
     expect(feed.body.items[0]).toMatchObject({ title: 'A repair kit in every mountain hut', supportCount: 3 });
-    expect(feed.body.items[1]).toMatchObject({ title: 'Repair corners in partner shops along the main trails', supportCount: 2, commentCount: 3 });
+    expect(feed.body.items[1]).toMatchObject({ title: 'Repair corners in partner shops along the main trails', supportCount: 2, commentCount: 4 });
     expect(feed.body.items.filter((i) => i.hidden).map((i) => i.title)).toEqual(['Just sell cheaper gear']);
     const merged = await ana.get<{ items: { title: string; mergedInto: { title: string } | null }[] }>(`/api/v1/initiatives/${repairId}/contributions?status=merged`);
     expect(merged.body.items.map((i) => [i.title, i.mergedInto?.title])).toEqual([['Put a repair kit in each hut', 'A repair kit in every mountain hut']]);
@@ -57,6 +57,13 @@ describeEachDatabase('demo data', (t) => {
     const lars = t().client();
     expect((await lars.post('/api/v1/auth/login', { email: 'lars@hiking-club.example', password: DEMO_LOGIN.password })).status).toBe(200);
     expect((await lars.get(`/api/v1/initiatives/${lab.id}`)).status).toBe(200);
+    // Priya wrote the repair corners: the sales pitch hidden among its comments is withheld in her inbox.
+    const priya = t().client();
+    expect((await priya.post('/api/v1/auth/login', { email: 'priya@trailmaps.example', password: DEMO_LOGIN.password })).status).toBe(200);
+    const inbox = await priya.get<{ items: { type: string; actor: { name: string } | null; data: { title: string; excerpt: string; withheld?: boolean } }[] }>('/api/v1/me/notifications?limit=100');
+    expect(inbox.body.items.filter((i) => i.data.withheld === true).map((i) => [i.type, i.actor?.name, i.data.title, i.data.excerpt])).toEqual([
+      ['comment.created', 'Jonas Weber', 'Repair corners in partner shops along the main trails', ''],
+    ]);
     expect(await t().services.ledger.verify(t().db)).toEqual([]);
   });
 });

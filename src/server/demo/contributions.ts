@@ -74,6 +74,11 @@ export async function seedContributions(services: Services, db: Db, people: Demo
   await comments.create(priya, corners.id, { body: 'Wonderful. Could you introduce us next week?', parentId: thread.id });
   await comments.create(ana, corners.id, { body: 'We can pay for the parts of Acme gear from the first day. Which shops would start?' });
   await comments.create(chloe, zipBad.id, { body: 'Same here with a rucksack. A replaceable zip would change everything.' });
+  // A sales pitch among the comments, hidden by the hosts after it reached Priya's inbox: there
+  // it now shows as withheld (its words gone, the reason said), as it left the page.
+  const pitch = await comments.create(jonas, corners.id, { body: 'Selling my old jackets cheap, 20 € each, message me!' });
+  await services.dispatch.worker.drain();
+  await services.moderation.hiding.hide(ana, 'comment', pitch.id, 'Selling things is not what these comments are for.');
 
   await services.moderation.flags.flag(chloe, 'contribution', offTopic.id, { reason: 'off_topic', note: 'This is about buying, not repairing.' });
   await services.moderation.hiding.hide(ana, 'contribution', offTopic.id, 'Off topic: this initiative is about repairing gear, not buying it. Tell us what repair costs you instead?');

@@ -8,7 +8,7 @@ export const enNotifications = {
   emptyTitle: 'No notifications yet', empty: 'When the hosts answer what you wrote, post an update or someone replies to you, you hear it here.',
   noneUnreadTitle: 'You are up to date', noneUnread: 'Nothing unread. New notifications appear here as they arrive.',
   someone: 'Someone',
-  withheldTitle: 'hidden by the hosts', withheld: 'The hosts hid what this was about, so its words are no longer shown here.',
+  withheldTitle: 'hidden by the hosts', withheld: 'The hosts hid it since: its words are no longer shown here.',
   types: {
     contribution_responded: '{{actor}} answered “{{title}}”: {{status}}',
     update_published: '{{actor}} posted an update: “{{title}}”',

@@ -10,7 +10,7 @@ export const esNotifications: typeof enNotifications = {
   emptyTitle: 'Todavía no hay notificaciones', empty: 'Cuando los anfitriones respondan a lo que escribiste, publiquen una novedad o alguien te conteste, lo verás aquí.',
   noneUnreadTitle: 'Estás al día', noneUnread: 'No hay nada sin leer. Las nuevas notificaciones aparecen aquí en cuanto llegan.',
   someone: 'Alguien',
-  withheldTitle: 'oculto por los anfitriones', withheld: 'Los anfitriones ocultaron aquello de lo que trataba, así que sus palabras ya no se muestran aquí.',
+  withheldTitle: 'oculto por los anfitriones', withheld: 'Los anfitriones lo ocultaron después: sus palabras ya no se muestran aquí.',
   types: {
     contribution_responded: '{{actor}} respondió a «{{title}}»: {{status}}',
     update_published: '{{actor}} publicó una novedad: «{{title}}»',
