@@ -4,7 +4,7 @@ import { expectAccessible } from './support/a11y.js';
 import { chromiumAvailable, launchBrowser, requireChromium } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
-describe.skipIf(!chromiumAvailable())('an invite-only initiative in Chromium (demo data)', () => {
+describe.skipIf(!chromiumAvailable())('the demo data in Chromium: an invite-only initiative, a notification withheld', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -58,5 +58,15 @@ describe.skipIf(!chromiumAvailable())('an invite-only initiative in Chromium (de
     await jonas.reload();
     await jonas.getByRole('heading', { name: 'Initiative not found' }).waitFor();
     expect(await card.locator('li').count()).toBe(2);
+  });
+
+  it('a comment the hosts hid after it reached an author shows in her inbox without its words, and says why', async () => {
+    const priya = await logIn('priya@trailmaps.example');
+    await priya.goto(`${server.baseUrl}/notifications`);
+    const inbox = priya.getByRole('list', { name: 'Your notifications' });
+    const item = inbox.getByRole('listitem').filter({ has: priya.getByRole('link', { name: 'Jonas Weber commented on “Repair corners in partner shops along the main trails”' }) });
+    await item.getByText('The hosts hid it since: its words are no longer shown here.').waitFor();
+    expect(await inbox.getByText('Selling my old jackets cheap').count()).toBe(0);
+    await expectAccessible(priya, 'inbox with a withheld notification');
   });
 });
