@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { ManualClock } from '../../src/server/lib/clock.js';
 import { idea, openRoom } from '../support/contributions.js';
 import { describeEachDatabase, type Person } from '../support/test-app.js';
 
@@ -68,3 +69,29 @@ describeEachDatabase('notifications about what was hidden since', (t) => {
     expect(item?.data.withheld).toBeUndefined();
   });
 });
+
+// The digest goes out a day later: what the hosts hid meanwhile is withheld there too.
+const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+describeEachDatabase('digests about what was hidden since', (t) => {
+  it('a daily digest says that a comment was hidden instead of repeating its words', async () => {
+    const room = await openRoom(t());
+    const [ana, ben, cat] = [await room.participant('Ana'), await room.participant('Ben'), await room.participant('Cat')];
+    const c = await room.contribute(ana, idea('Reflective piping'));
+    expect((await cat.client.post(`/api/v1/contributions/${c.id}/follow`)).status).toBe(200);
+    const pitch = await ben.client.post<{ id: string }>(`/api/v1/contributions/${c.id}/comments`, { body: 'Cheap jackets for sale, message me!' });
+    expect((await ben.client.post(`/api/v1/contributions/${c.id}/comments`, { body: 'Piping on the sleeves too, please.' })).status).toBe(201);
+    await t().services.dispatch.worker.drain();
+    await t().services.notifications.digests.schedule();
+    expect((await room.host.client.post(`/api/v1/comments/${pitch.body.id}/hide`, { reason: 'Selling is not what comments are for.' })).status).toBe(200);
+
+    clock.advance(24 * 3_600_000);
+    await t().services.dispatch.worker.drain(200);
+    const digest = t().mails().find((m) => /^To: .*cat\./im.test(m) && /Subject: .*digest/i.test(m));
+    expect(digest).toBeDefined();
+    const text = (digest ?? '').replace(/=\r?\n/g, '');
+    expect(text).toContain('Piping on the sleeves too, please.');
+    expect(text).toContain('The hosts hid it since: its words are no longer shown here.');
+    expect(text).not.toContain('Cheap jackets for sale');
+  });
+}, { clock });
+

@@ -5,6 +5,7 @@ import type { OutgoingMail } from '../../lib/mailer.js';
 import { mailDedupeKey } from './consumer.js';
 import { isNotificationType } from './catalogue.js';
 import { notificationRows, toMailItem } from './inbox.js';
+import { withholdHidden } from './withheld.js';
 import { immediateMail } from './mail.js';
 import type { PreferencesService } from './preferences.js';
 import { num, str } from './target.js';
@@ -47,7 +48,8 @@ export class MailDelivery {
     if (userId === null || eventId === null) return;
     const row = await notificationRows(this.ctx.db).where('n.userId', '=', userId).where('n.eventId', '=', eventId).executeTakeFirst();
     if (!row || row.emailedAt !== null || !isNotificationType(row.type)) return;
-    const item = toMailItem(row);
+    const stored = toMailItem(row);
+    const [item = null] = stored === null ? [] : await withholdHidden(this.ctx.db, userId, [stored]);
     const user = await this.ctx.db.selectFrom('users').select(['email', 'name', 'erasedAt']).where('id', '=', userId).executeTakeFirst();
     const settle = (trx: Db, now: string) => trx.updateTable('notifications').set({ emailedAt: now }).where('id', '=', row.id).where('emailedAt', 'is', null).execute().then(() => undefined);
     const mode = (await this.preferences.modesFor(this.ctx.db, row.type, [userId])).get(userId);

@@ -4,6 +4,7 @@ import type { JobQueue } from '../dispatch/jobs.js';
 import { isNotificationType, modeOf, type DigestPeriod, type NotificationType } from './catalogue.js';
 import type { MailDelivery } from './delivery.js';
 import { notificationRows, toMailItem } from './inbox.js';
+import { withholdHidden } from './withheld.js';
 import { digestMail, type MailItem } from './mail.js';
 import type { PreferencesService } from './preferences.js';
 import { str } from './target.js';
@@ -174,7 +175,7 @@ export class Digests {
           .orderBy('n.id', 'desc')
           .limit(ITEMS_PER_MAIL)
           .execute();
-        const items = rows.reverse().map(toMailItem).filter((i): i is MailItem => i !== null);
+        const items = await withholdHidden(this.ctx.db, userId, rows.reverse().map(toMailItem).filter((i): i is MailItem => i !== null));
         if (items.length === 0) continue;
         const dedupeKey = `digest:${batch.period}:${batch.key}:${userId}`;
         const { baseUrl, secret } = this.ctx.config;

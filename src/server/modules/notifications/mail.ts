@@ -10,11 +10,14 @@ export interface MailItem {
 }
 
 const words = (status: string) => status.replace(/_/g, ' ');
+/** Said instead of the words of something the hosts hid after it happened. */
+const WITHHELD = 'The hosts hid it since: its words are no longer shown here.';
 const quoted = (title: string) => `"${title}"`;
 
 /** What happened, in one English sentence. */
 export function headline(item: MailItem): string {
-  const { data } = item;
+  // Hidden by the hosts since it was written: the title was left out (withheld.ts).
+  const data = item.data.withheld === true && item.data.title === '' ? { ...item.data, title: 'hidden by the hosts' } : item.data;
   const who = item.actorName ?? 'Someone';
   switch (item.type) {
     case 'contribution.responded':
@@ -93,6 +96,7 @@ function itemText(item: MailItem, baseUrl: string): string[] {
   const lines = [headline(item)];
   const label = excerptLabel(item.type);
   if (item.data.excerpt !== '') lines.push('', label !== '' ? `${label}:` : '', `  ${item.data.excerpt}`);
+  if (item.data.withheld === true) lines.push('', WITHHELD);
   const after = afterword(item.type);
   if (after !== '') lines.push('', after);
   lines.push('', absolute(baseUrl, item.data.link));
@@ -105,6 +109,7 @@ function itemHtml(item: MailItem, baseUrl: string): string {
   return [
     `<p style="margin:0 0 6px"><strong>${escapeHtml(headline(item))}</strong></p>`,
     item.data.excerpt !== '' ? `<p style="margin:0 0 6px;color:#444">${label !== '' ? `${escapeHtml(label)}: ` : ''}<em>${escapeHtml(item.data.excerpt)}</em></p>` : '',
+    item.data.withheld === true ? `<p style="margin:0 0 6px;color:#444"><em>${WITHHELD}</em></p>` : '',
     after !== '' ? `<p style="margin:0 0 6px">${escapeHtml(after)}</p>` : '',
     `<p style="margin:0 0 18px"><a href="${escapeHtml(absolute(baseUrl, item.data.link))}">Open it in Moebius</a></p>`,
   ].join('');

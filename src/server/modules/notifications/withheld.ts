@@ -1,8 +1,13 @@
 import type { Db } from '../../db/database.js';
-import type { Notification } from './schemas.js';
+import type { NotificationData } from './schemas.js';
+
+/** Anything shown from a notification's stored data: an inbox item, an item of a mail. */
+interface Shown {
+  data: NotificationData;
+}
 
 /** The contribution and comment a notification is about, read from its link (`/contributions/{id}#comment-{id}`). */
-function subjectsOf(n: Notification): { contributionId: string | null; commentId: string | null } {
+function subjectsOf(n: Shown): { contributionId: string | null; commentId: string | null } {
   const match = /^\/contributions\/([^/#?]+)(?:#comment-([^/#?]+))?/.exec(n.data.link);
   return { contributionId: match?.[1] ?? null, commentId: match?.[2] ?? null };
 }
@@ -13,8 +18,9 @@ function subjectsOf(n: Notification): { contributionId: string | null; commentId
  * inbox of everyone who may no longer read it, as they left its page: the title and text of a
  * hidden contribution, the text of a hidden comment, are withheld (`withheld: true`, the web
  * says why). Its authors and the hosts (stewards, owners of the organisation) still see them.
+ * The inbox and the mails (immediate and digests, as they are sent) both go through here.
  */
-export async function withholdHidden(db: Db, readerId: string, items: Notification[]): Promise<Notification[]> {
+export async function withholdHidden<T extends Shown>(db: Db, readerId: string, items: T[]): Promise<T[]> {
   const subjects = items.map(subjectsOf);
   const contributionIds = [...new Set(subjects.flatMap((s) => s.contributionId ?? []))];
   const commentIds = [...new Set(subjects.flatMap((s) => s.commentId ?? []))];
