@@ -25,7 +25,7 @@ export const dataOf = (row: { data: unknown }): NotificationData => parseJson(ro
 
 export function toMailItem(row: NotificationRowWithActor): MailItem | null {
   if (!isNotificationType(row.type)) return null;
-  return { type: row.type, data: dataOf(row), actorName: actorOf(row)?.name ?? null };
+  return { eventId: Number(row.eventId), type: row.type, data: dataOf(row), actorName: actorOf(row)?.name ?? null };
 }
 
 function present(row: NotificationRowWithActor): Notification | null {

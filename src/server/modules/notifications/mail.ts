@@ -4,6 +4,7 @@ import type { NotificationData } from './schemas.js';
 
 /** One notification as a mail shows it. */
 export interface MailItem {
+  eventId: number;
   type: NotificationType;
   data: NotificationData;
   actorName: string | null;
