@@ -162,11 +162,6 @@ export class SimilarIndex {
     return this.stems[term] ?? '';
   }
 
-  /** How many term ids there are (every id is below it). */
-  get size(): number {
-    return this.stems.length;
-  }
-
   /** The id of a stem, or undefined when no contribution uses it. */
   termId(stem: string): number | undefined {
     return this.vocabulary.get(stem);

@@ -1,4 +1,4 @@
-import { countOfEntry, termOfEntry, type Doc, type InitiativeTexts, type SimilarIndex } from './similar-index.js';
+import { countOfEntry, termOfEntry, type InitiativeTexts, type SimilarIndex } from './similar-index.js';
 import { countsOf, terms, type Term } from './text.js';
 
 /** How many contributions are proposed before similarity re-ranks them: keeps it fast. */
@@ -35,100 +35,60 @@ export function similarTo(index: SimilarIndex, texts: InitiativeTexts, draft: { 
   const found = new Set<number>();
   if (titleIds.length >= 2) newest(texts.titles, titleIds, 2, found, CANDIDATES);
   newest(texts.titles, anyIds, 1, found, CANDIDATES);
-  if (found.size < FEW_CANDIDATES) {
-    ensureScratch(index.size);
-    newestSharing(texts, anyIds, found, CANDIDATES);
-  }
+  if (found.size < FEW_CANDIDATES) newestSharing(texts, new Set(anyIds), found, CANDIDATES);
   const documents = [...found].flatMap((p) => texts.docs[p] ?? []);
-  const wordOf = new Map(distinct.map((t) => [t.stem, t.written]));
-  const nameOf = (t: number) => {
-    const stem = index.stem(t);
-    return wordOf.get(stem) ?? stem;
-  };
-  return score(documents, counts, index, nameOf)
-    .filter((s) => s.score >= SIMILAR_THRESHOLD)
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-}
 
-/**
- * Scratch space indexed by term id, kept between calls (scoring is synchronous, so one set
- * serves every request): document frequencies, inverse frequencies and the draft's weights.
- * Only the entries a call touched are reset, so a call costs its candidates, not the vocabulary.
- */
-let df = new Int32Array(1 << 14);
-let idf = new Float64Array(1 << 14);
-let mine = new Float64Array(1 << 14);
-
-function ensureScratch(terms: number): void {
-  if (terms <= df.length) return;
-  let size = df.length;
-  while (size < terms) size *= 2;
-  [df, idf, mine] = [new Int32Array(size), new Float64Array(size), new Float64Array(size)];
-}
-
-/**
- * Cosine similarity of TF-IDF vectors (1 + ln tf, ln(1 + n/df) over the candidates and the
- * draft), as vectorOf and inverseFrequencies in text.ts compute it for strings, over term ids.
- */
-function score(documents: Doc[], counts: Map<string, number>, index: SimilarIndex, nameOf: (term: number) => string): Scored[] {
-  ensureScratch(index.size);
-  const touched: number[] = [];
-  // The draft's terms: those no contribution uses occur in the draft alone (df 1).
-  const draft: [number, number][] = [];
-  let unknownNorm = 0;
-  const n = documents.length + 1;
+  // The draft's terms by id; a term no contribution uses gets an id of its own below zero.
+  let unknown = 0;
+  const mineCounts = new Map<number, number>();
+  const nameOf = new Map<number, string>();
   for (const [stem, count] of counts) {
-    const id = index.termId(stem);
-    if (id === undefined) {
-      unknownNorm += ((TF_WEIGHT[Math.min(count, 255)] ?? 0) * Math.log(1 + n)) ** 2;
-      continue;
-    }
-    draft.push([id, count]);
-    df[id] = 1;
-    touched.push(id);
+    const id = index.termId(stem) ?? --unknown;
+    mineCounts.set(id, count);
+    nameOf.set(id, stem);
   }
-  for (const doc of documents) {
-    for (const entry of doc.packed) {
-      const t = termOfEntry(entry);
-      if (df[t] === 0) touched.push(t);
-      df[t] = (df[t] ?? 0) + 1;
-    }
-  }
-  for (const t of touched) idf[t] = Math.log(1 + n / (df[t] ?? 1));
-  let mineNorm = unknownNorm;
-  for (const [t, count] of draft) {
-    const w = (TF_WEIGHT[Math.min(count, 255)] ?? 0) * (idf[t] ?? 0);
-    mine[t] = w;
+  const wordOf = new Map(distinct.map((t) => [t.stem, t.written]));
+  // Inverse document frequencies over the candidates and the draft (see inverseFrequencies).
+  const df = new Map<number, number>();
+  for (const id of mineCounts.keys()) df.set(id, 1);
+  for (const doc of documents) for (const entry of doc.packed) df.set(termOfEntry(entry), (df.get(termOfEntry(entry)) ?? 0) + 1);
+  const n = documents.length + 1;
+  const idf = new Map<number, number>();
+  for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
+  const mine = new Map<number, number>();
+  let mineNorm = 0;
+  for (const [t, count] of mineCounts) {
+    const w = (TF_WEIGHT[Math.min(count, 255)] ?? 0) * (idf.get(t) ?? 0);
+    mine.set(t, w);
     mineNorm += w * w;
   }
   mineNorm = Math.sqrt(mineNorm);
-  try {
-    if (mineNorm === 0) return [];
-    return documents.map((doc) => {
+  if (mineNorm === 0) return [];
+  return documents
+    .map((doc) => {
       // One pass: the document's norm, its dot product with the draft, and the terms they share.
       let norm = 0;
       let dot = 0;
       const shared: [number, number][] = [];
       for (const entry of doc.packed) {
         const t = termOfEntry(entry);
-        const w = (TF_WEIGHT[countOfEntry(entry)] ?? 0) * (idf[t] ?? 0);
+        const w = (TF_WEIGHT[countOfEntry(entry)] ?? 0) * (idf.get(t) ?? 0);
         norm += w * w;
-        const m = mine[t] ?? 0;
-        if (m > 0 && w > 0) {
+        const m = mine.get(t);
+        if (m !== undefined && m > 0 && w > 0) {
           dot += m * w;
           shared.push([t, m * w]);
         }
       }
       shared.sort((x, y) => y[1] - x[1]);
-      return { id: doc.id, score: norm > 0 ? dot / (mineNorm * Math.sqrt(norm)) : 0, sharedTerms: shared.slice(0, 3).map(([t]) => nameOf(t)) };
-    });
-  } finally {
-    for (const t of touched) {
-      df[t] = 0;
-      idf[t] = 0;
-      mine[t] = 0;
-    }
-  }
+      const names = shared.slice(0, 3).map(([t]) => {
+        const stem = nameOf.get(t) ?? index.stem(t);
+        return wordOf.get(stem) ?? stem;
+      });
+      return { id: doc.id, score: norm > 0 ? dot / (mineNorm * Math.sqrt(norm)) : 0, sharedTerms: names };
+    })
+    .filter((s) => s.score >= SIMILAR_THRESHOLD)
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
 /** Dampened term frequency, 1 + ln tf (as vectorOf), for every count an entry can hold. */
@@ -161,23 +121,12 @@ function newest(postings: Map<number, number[]>, termIds: number[], atLeast: num
 }
 
 /** Adds to `found`, newest first, contributions whose text holds any of the terms (a scan: few titles matched). */
-function newestSharing(texts: InitiativeTexts, termIds: number[], found: Set<number>, limit: number): void {
-  if (termIds.length === 0) return;
-  // The terms marked in the scratch array: one read per entry instead of a set lookup.
-  for (const t of termIds) mine[t] = 1;
-  try {
-    for (let p = texts.docs.length - 1; p >= 0 && found.size < limit; p--) {
-      const doc = texts.docs[p];
-      if (doc === null || doc === undefined || found.has(p)) continue;
-      for (const entry of doc.packed) {
-        if (mine[termOfEntry(entry)] === 1) {
-          found.add(p);
-          break;
-        }
-      }
-    }
-  } finally {
-    for (const t of termIds) mine[t] = 0;
+function newestSharing(texts: InitiativeTexts, termIds: Set<number>, found: Set<number>, limit: number): void {
+  if (termIds.size === 0) return;
+  for (let p = texts.docs.length - 1; p >= 0 && found.size < limit; p--) {
+    const doc = texts.docs[p];
+    if (doc === null || doc === undefined || found.has(p)) continue;
+    if (doc.packed.some((entry) => termIds.has(termOfEntry(entry)))) found.add(p);
   }
 }
 
