@@ -65,6 +65,7 @@ async function withServices<T>(task: (services: Awaited<ReturnType<typeof buildA
 /** Only the dispatch worker: delivers notifications, e-mail and webhooks; run as many as wanted. */
 export async function worker(): Promise<void> {
   const config = loadConfig();
+  limitHeapGrowth(config.heapGrowthPercent);
   const database = createDatabase(config.databaseUrl);
   await migrateToLatest(database);
   const { app, services } = await buildApp(config, database);

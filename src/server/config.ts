@@ -35,7 +35,7 @@ export interface Config {
   /**
    * How far the JavaScript heap may grow past what the last full collection kept, in percent
    * (MOEBIUS_HEAP_GROWTH, default 50; 0 leaves it to V8, which lets a busy heap grow to 4×).
-   * Applied by `moebius start` (heap.ts).
+   * Applied by the long-running commands, `moebius start` and `moebius worker` (heap.ts).
    */
   heapGrowthPercent: number;
 }

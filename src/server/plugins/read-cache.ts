@@ -19,7 +19,7 @@ export interface ReadCacheOptions {
   dataVersion: () => Promise<string>;
   /** Most answers kept at once (default 5,000). */
   maxEntries?: number;
-  /** Most bytes of answers kept at once (default 64 MiB). */
+  /** Most bytes of answers kept at once (default 64 MiB), counted as text; their gzip forms come on top (about a quarter more). */
   maxBytes?: number;
 }
 
