@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { createDatabase } from '../src/server/db/database.js';
+import { CLIENT_HEADERS, type Scenario } from './scenarios.js';
 import type { BenchTokens } from './workload.js';
 import { loadWorkload, scenarios } from './workload.js';
 
@@ -44,16 +45,17 @@ if (values.worker) services.dispatch.worker.start();
 
 const workload = await loadWorkload(database.db, JSON.parse(readFileSync(tokensFile, 'utf8')) as BenchTokens);
 const trending = `/api/v1/initiatives/${workload.initiativeId}/contributions?sort=trending`;
-const scenario = scenarios(workload, trending).find((s) => s.name.startsWith(`(${values.scenario})`));
-if (scenario === undefined) {
+const found = scenarios(workload, trending).find((s) => s.name.startsWith(`(${values.scenario})`));
+if (found === undefined) {
   console.error(`No scenario "${values.scenario}".\n\n${USAGE}`);
   process.exit(2);
 }
+const scenario: Scenario = found;
 
 /** One request as the HTTP bench sends it (with the browser's Accept-Encoding); anything but 2xx stops the run. */
 async function one(context: Record<string, unknown>): Promise<void> {
-  const shape = scenario?.next ? scenario.next(context) : (scenario ?? { path: '/' });
-  const headers = { 'accept-encoding': 'gzip, deflate, br', ...shape.headers };
+  const shape = scenario.next ? scenario.next(context) : scenario;
+  const headers = { ...CLIENT_HEADERS, ...shape.headers };
   const response = await app.inject({ method: shape.method ?? 'GET', url: shape.path, headers, ...(shape.body === undefined ? {} : { payload: shape.body }) });
   if (response.statusCode >= 300) throw new Error(`${shape.method ?? 'GET'} ${shape.path}: HTTP ${response.statusCode} ${response.body.slice(0, 200)}`);
 }

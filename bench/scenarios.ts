@@ -31,7 +31,7 @@ export interface ScenarioResult {
 }
 
 /** Sent with every request, as every browser sends it: kept answers then go out gzipped. */
-const CLIENT_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+export const CLIENT_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 
 /** Runs one scenario with autocannon against `baseUrl`. */
 export async function runScenario(baseUrl: string, scenario: Scenario, connections: number, durationSeconds: number): Promise<Omit<ScenarioResult, 'ratioToCeiling'>> {
