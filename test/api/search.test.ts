@@ -333,6 +333,8 @@ describeEachDatabase('similar contributions while writing', (t) => {
     expect(await status(ana.client, url, { title: '' })).toEqual([422, 'validation_failed', '/title']);
     expect(await status(ana.client, url, { title: 'x'.repeat(201) })).toEqual([422, 'validation_failed', '/title']);
     expect(await status(ana.client, url, { title: 'Bilby', limit: 0 })).toEqual([422, 'validation_failed', '/limit']);
+    expect(await status(ana.client, url, { title: 'Bilby', limit: 21 })).toEqual([422, 'validation_failed', '/limit']);
+    expect((await ana.client.post<{ items: Similar[] }>(url, { title: 'Bilby buckle', limit: 20 })).body.items).toHaveLength(1);
     expect(await status(ana.client, url, { title: 'Bilby', limit: '3' })).toEqual([422, 'validation_failed', '/limit']);
     expect(await status(ana.client, url, { title: 'Bilby', kind: 'idea' })).toEqual([422, 'validation_failed', '/kind']);
     for (const title of ["'; drop table users; --", ':* | ! & <->', '\uE000\uE001', '"""', 'x'.repeat(200), '🙂'.repeat(100), 'ŝéàmś ₃ ⅷ 42']) {

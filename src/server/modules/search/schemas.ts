@@ -48,11 +48,14 @@ export const SearchHit = Type.Object({
 export type SearchHit = Static<typeof SearchHit>;
 export const SearchPage = Page(SearchHit);
 
+/** The most contributions one similar answer holds. */
+export const MAX_SIMILAR = 20;
+
 export const SimilarBody = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 200, description: 'The title being written.' }),
     body: Type.Optional(Type.String({ maxLength: 20_000, description: 'The text being written, if any.' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_SIMILAR, default: 5 })),
   },
   { additionalProperties: false },
 );

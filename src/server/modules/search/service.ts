@@ -8,7 +8,7 @@ import type { InitiativesService } from '../initiatives/service.js';
 import { markTitle, phrasesOf, snippet } from './marks.js';
 import { requireWords, toFts5, toWebsearch } from './query.js';
 import { readableInitiatives, type Readable } from './readable.js';
-import type { SearchHit, SearchQuery, SimilarBody, SimilarContribution } from './schemas.js';
+import { MAX_SIMILAR, type SearchHit, type SearchQuery, type SimilarBody, type SimilarContribution } from './schemas.js';
 import { plain, toSegments } from './segments.js';
 import type { SimilarIndex } from './similar-index.js';
 import { similarTo } from './similar.js';
@@ -17,8 +17,7 @@ import { rankQuery, textsQuery, type Bound, type RankedRow } from './statements.
 /** How many of the newest matches are ranked together (see search()). */
 export const WINDOW = 100;
 
-/** The most contributions a similar answer holds (SimilarBody's limit): one slot each in `shownAmong`. */
-const MAX_SIMILAR = 20;
+/** One slot per contribution a similar answer may hold (MAX_SIMILAR), and the initiative. */
 type Slots = Record<string, string>;
 
 /** Up to MAX_SIMILAR contributions of an initiative still shown, by id (compiled once; empty slots match nothing). */
