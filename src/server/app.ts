@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -9,9 +8,11 @@ import type { DatabaseHandle } from './db/database.js';
 import { SimilarIndex } from './modules/search/similar-index.js';
 import { deleteExpiredSessions } from './modules/accounts/repository.js';
 import { installReadCache } from './plugins/read-cache.js';
+import { FrontCache } from './plugins/front-cache.js';
 import { advanceTrendingWindow } from './modules/contributions/trending.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
+import { requestIdOf } from './lib/request-id.js';
 import type { App } from './lib/http.js';
 import { createMailer, type Mailer } from './lib/mailer.js';
 import { FileStore, MAX_FILE_BYTES } from './lib/file-store.js';
@@ -110,18 +111,15 @@ export interface Services {
   live: LiveHub;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 /** Builds the whole application on an open database; never listens itself. */
 export async function buildApp(config: Config, database: DatabaseHandle, options: AppOptions = {}): Promise<{ app: App; services: Services }> {
+  // Answers kept for readers who are not signed in go out before routing (front-cache.ts).
+  const front = new FrontCache();
   const app = Fastify({
+    serverFactory: front.serverFactory,
     logger: options.logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1_048_576,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      // randomUUID draws from a cached entropy pool: an id per request costs nothing (uuidv7 did).
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     return503OnClosing: true,
     trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -184,9 +182,11 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
       new AppError(429, 'rate_limited', `Too many attempts. Try again in ${context.after}.`),
   });
   installAuth(app, config, accounts);
-  if (config.readCache) installReadCache(app, { dataVersion: database.dataVersion });
+  const readCache = config.readCache ? installReadCache(app, { dataVersion: database.dataVersion }) : null;
   await installOpenApi(app);
-  installMetrics(app);
+  const record = installMetrics(app, readCache === null ? null : () => readCache.stats());
+  if (readCache !== null) front.attach({ cache: readCache, record, log: app.log });
+  app.addHook('preClose', async () => front.close());
   installHealth(app, database.db, () => similarIndex.warmed);
 
   await app.register(accountRoutes, { accounts, config, rateLimits });

@@ -1,6 +1,5 @@
 import { gzipSync } from 'node:zlib';
 import { Negotiator } from '@fastify/accept-negotiator';
-import type { FastifyRequest } from 'fastify';
 
 /**
  * gzip for the answers the read cache keeps: compressed once per kept answer, then served
@@ -15,8 +14,7 @@ export const MIN_COMPRESSED_BYTES = 1_024;
 const negotiator = new Negotiator({ supportedValues: ['gzip', 'identity'] });
 
 /** Whether the client takes gzip (Accept-Encoding, with its q-values: `gzip;q=0` refuses it). */
-export function acceptsGzip(request: FastifyRequest): boolean {
-  const header = request.headers['accept-encoding'];
+export function acceptsGzip(header: string | string[] | undefined): boolean {
   return typeof header === 'string' && header !== '' && negotiator.negotiate(header) === 'gzip';
 }
 

@@ -11,6 +11,8 @@ declare module 'fastify' {
     readCacheVersion: string | null;
     /** Tells requests waiting for the same answer what it was (null: not kept, compute your own). */
     readCacheSettle: ((entry: Entry | null) => void) | null;
+    /** The answer this request computed and kept, once sent. */
+    readCacheKept: Entry | null;
   }
 }
 
@@ -25,6 +27,8 @@ export interface ReadCacheOptions {
 
 export interface ReadCacheStats {
   hits: number;
+  /** Of the hits, those served before routing (front-cache.ts). */
+  frontHits: number;
   misses: number;
   entries: number;
   bytes: number;
@@ -32,7 +36,30 @@ export interface ReadCacheStats {
 
 export interface Entry extends Compressible {
   contentType: string;
+  /** The route pattern that computed it (for metrics). */
+  route: string;
+  /**
+   * The headers it went out with, less those of one request (id, length, encoding), once it
+   * was sent to a reader who is not signed in: such answers may be served before routing.
+   */
+  headers?: Record<string, string | string[]>;
+  /** The body's length in bytes as UTF-8, once counted. */
+  length?: number;
 }
+
+/** The read cache as the rest of the server sees it. */
+export interface ReadCache {
+  stats(): ReadCacheStats;
+  /** Whether an answer for readers who are not signed in may be kept for `url`: no database read. */
+  mayKeepForAnyone(url: string): boolean;
+  /** The answer kept for readers who are not signed in, under the data version read now; null when there is none. */
+  keptForAnyone(url: string): Promise<Entry | null>;
+  /** Counts a kept answer served before routing. */
+  countFrontHit(): void;
+}
+
+/** Headers of one request or one encoding, never replayed from a kept answer. */
+const OWN_HEADERS = ['x-request-id', 'content-length', 'content-encoding', 'x-read-cache', 'date', 'connection', 'keep-alive'];
 
 /**
  * Serves a GET route's last answer again while the database has not changed. Every answer is
@@ -45,13 +72,14 @@ export interface Entry extends Compressible {
  * computing it again (after a write, or at a cold start, many readers ask for the same page at once).
  * Clients that accept gzip get a kept answer compressed, once per answer (compression.ts).
  */
-export function installReadCache(app: FastifyInstance, options: ReadCacheOptions): () => ReadCacheStats {
+export function installReadCache(app: FastifyInstance, options: ReadCacheOptions): ReadCache {
   const maxEntries = options.maxEntries ?? 5_000;
   const maxBytes = options.maxBytes ?? 64 * 1_048_576;
   let version: string | null = null;
   let entries = new Map<string, Entry>();
   let bytes = 0;
   let hits = 0;
+  let frontHits = 0;
   let misses = 0;
   /** Answers being computed: `version key` → the answer once sent. */
   const computing = new Map<string, Promise<Entry | null>>();
@@ -72,6 +100,7 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
 
   app.decorateRequest('readCacheVersion', null);
   app.decorateRequest('readCacheSettle', null);
+  app.decorateRequest('readCacheKept', null);
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' || request.routeOptions.config.readCache !== true) return;
     const seen = await options.dataVersion();
@@ -101,7 +130,17 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     return reply.send(encoded(request, reply, kept));
   });
   // An answer that was not kept (an error, a closed connection) releases those waiting for it.
-  app.addHook('onResponse', async (request) => settle(request, null));
+  app.addHook('onResponse', async (request, reply) => {
+    settle(request, null);
+    const kept = request.readCacheKept;
+    // Only an answer to no one in particular, that set no cookie, may go to anyone before routing.
+    if (kept === null || request.actor !== null || reply.hasHeader('set-cookie')) return;
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined && !OWN_HEADERS.includes(name)) headers[name] = typeof value === 'number' ? String(value) : value;
+    }
+    kept.headers = headers;
+  });
   app.addHook('onRequestAbort', async (request) => settle(request, null));
   app.addHook('onSend', async (request, reply, payload) => {
     const seen = request.readCacheVersion;
@@ -109,7 +148,7 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     if (seen === null || seen !== version || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const size = payload.length * 2;
     const contentType = reply.getHeader('content-type');
-    const entry: Entry = { body: payload, contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8' };
+    const entry: Entry = { body: payload, contentType: typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8', route: request.routeOptions.url ?? request.url };
     settle(request, entry);
     reply.header('vary', 'accept-encoding');
     if (size > maxBytes / 16) return encoded(request, reply, entry);
@@ -121,15 +160,28 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     bytes -= (entries.get(key)?.body.length ?? 0) * 2;
     entries.set(key, entry);
     bytes += size;
+    request.readCacheKept = entry;
     reply.header('x-read-cache', 'miss');
     return encoded(request, reply, entry);
   });
-  return () => ({ hits, misses, entries: entries.size, bytes });
+  return {
+    stats: () => ({ hits, frontHits, misses, entries: entries.size, bytes }),
+    mayKeepForAnyone: (url) => entries.get(`- ${url}`)?.headers !== undefined,
+    keptForAnyone: async (url) => {
+      observe(await options.dataVersion());
+      const kept = entries.get(`- ${url}`);
+      return kept?.headers === undefined ? null : kept;
+    },
+    countFrontHit: () => {
+      hits++;
+      frontHits++;
+    },
+  };
 }
 
 /** The answer as this client takes it: gzip (made once per kept answer) or the text itself. */
 function encoded(request: FastifyRequest, reply: FastifyReply, entry: Entry): string | Buffer {
-  const gzip = acceptsGzip(request) ? gzipped(entry) : null;
+  const gzip = acceptsGzip(request.headers['accept-encoding']) ? gzipped(entry) : null;
   if (gzip === null) return entry.body;
   reply.header('content-encoding', 'gzip');
   return gzip;
