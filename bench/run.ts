@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,9 +50,19 @@ const sseClients = Number(values.clients ?? (smoke ? 100 : scale === 'madrid' ? 
 const root = join(import.meta.dirname, '..');
 const BENCH_SECRET = 'moebius-bench-secret-not-for-production-0123456789';
 
-// The web app must be built: the server serves it in production.
-if (!existsSync(join(root, 'dist/cli/main.js')) || !existsSync(join(root, 'dist/web/index.html'))) {
-  console.error('== npm run build (dist is missing)');
+/** The newest modification time of the files under `dir` (0 when it does not exist). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((latest, entry) => Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
+}
+
+// The web app must be built: the server serves it in production. A build older than the
+// sources would measure code that is no longer there.
+const built = existsSync(join(root, 'dist/web/index.html')) ? newest(join(root, 'dist')) : 0;
+if (built === 0 || !existsSync(join(root, 'dist/cli/main.js')) || newest(join(root, 'src')) > built) {
+  console.error(`== npm run build (${built === 0 ? 'dist is missing' : 'the sources changed since the last build'})`);
   if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 
