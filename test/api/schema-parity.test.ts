@@ -53,12 +53,25 @@ describe('migrations', () => {
     expect(postgres).toEqual(sqlite);
   });
 
+  it.runIf(dialects().includes('postgres'))('write PostgreSQL search documents straight into the GIN index, with no pending list to scan', async () => {
+    const target = await createTestDatabase('postgres');
+    const handle = createDatabase(target.url);
+    try {
+      await migrateToLatest(handle);
+      const { rows } = await sql<{ reloptions: string[] | null }>`select reloptions from pg_class where relname = 'search_index_document_idx'`.execute(handle.db.withoutPlugins());
+      expect(rows).toEqual([{ reloptions: ['fastupdate=off'] }]);
+    } finally {
+      await handle.close();
+      await target.drop();
+    }
+  });
+
   it('are idempotent: a second run applies nothing', async () => {
     for (const dialect of dialects()) {
       const target = await createTestDatabase(dialect);
       const handle = createDatabase(target.url);
       try {
-        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters', '0007_search_document', '0008_session_expiry']);
+        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters', '0007_search_document', '0008_session_expiry', '0009_search_without_pending_list']);
         expect(await migrateToLatest(handle)).toEqual([]);
       } finally {
         await handle.close();

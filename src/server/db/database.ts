@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
+import { sharedRead } from './shared-read.js';
 import { startCheckpointer } from './checkpointer.js';
 import { prepareStatements } from './prepared.js';
 import { withStatementCache } from './statement-cache.js';
@@ -78,10 +79,11 @@ function sqliteDataVersion(database: SQLite.Database): () => Promise<string> {
 
 /**
  * PostgreSQL: the current snapshot (xmin:xmax:in-progress ids). It changes exactly when a
- * write transaction starts or ends anywhere in the cluster; reads do not move it.
+ * write transaction starts or ends anywhere in the cluster; reads do not move it. Requests
+ * asking at once share one read that started after they asked (shared-read.ts).
  */
 function postgresDataVersion(pool: pg.Pool): () => Promise<string> {
-  return async () => (await pool.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0]?.s ?? '';
+  return sharedRead(async () => (await pool.query<{ s: string }>('select pg_current_snapshot()::text as s')).rows[0]?.s ?? '');
 }
 
 /** True when the database answers a trivial query (readiness). */

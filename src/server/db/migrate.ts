@@ -8,6 +8,7 @@ import { webhooks } from './migrations/0005_webhooks.js';
 import { counters } from './migrations/0006_counters.js';
 import { searchDocument } from './migrations/0007_search_document.js';
 import { sessionExpiry } from './migrations/0008_session_expiry.js';
+import { searchWithoutPendingList } from './migrations/0009_search_without_pending_list.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -22,6 +23,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0006_counters': counters,
   '0007_search_document': searchDocument,
   '0008_session_expiry': sessionExpiry,
+  '0009_search_without_pending_list': searchWithoutPendingList,
 };
 
 class StaticProvider implements MigrationProvider {
