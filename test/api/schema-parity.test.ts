@@ -71,7 +71,7 @@ describe('migrations', () => {
       const target = await createTestDatabase(dialect);
       const handle = createDatabase(target.url);
       try {
-        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters', '0007_search_document', '0008_session_expiry', '0009_search_without_pending_list']);
+        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters', '0007_search_document', '0008_session_expiry', '0009_search_without_pending_list', '0010_lean_supports']);
         expect(await migrateToLatest(handle)).toEqual([]);
       } finally {
         await handle.close();

@@ -9,6 +9,7 @@ import { counters } from './migrations/0006_counters.js';
 import { searchDocument } from './migrations/0007_search_document.js';
 import { sessionExpiry } from './migrations/0008_session_expiry.js';
 import { searchWithoutPendingList } from './migrations/0009_search_without_pending_list.js';
+import { leanSupports } from './migrations/0010_lean_supports.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -24,6 +25,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0007_search_document': searchDocument,
   '0008_session_expiry': sessionExpiry,
   '0009_search_without_pending_list': searchWithoutPendingList,
+  '0010_lean_supports': leanSupports,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -35,10 +37,13 @@ class StaticProvider implements MigrationProvider {
 
 export class MigrationError extends Error {}
 
-/** Applies every pending migration; returns the names applied now. */
-export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+/**
+ * Applies every pending migration, or those up to and including `until` (tests of a migration
+ * over data written before it); returns the names applied now.
+ */
+export async function migrateToLatest(handle: DatabaseHandle, until?: string): Promise<string[]> {
   const migrator = new Migrator({ db: handle.db, provider: new StaticProvider(handle.dialect) });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const result: MigrationResultSet = until === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(until);
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
