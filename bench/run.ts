@@ -180,7 +180,9 @@ if (errored.length > 0) {
 }
 const dir = smoke || only !== null ? mkdtempSync(join(tmpdir(), 'moebius-bench-results-')) : join(root, 'bench/results');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `${report.date.slice(0, 10)}-${scale}${smoke ? '-smoke' : ''}.json`);
+// Date, time and database in the name: a second run on the same day, or on the other database, keeps the first.
+const stamp = `${report.date.slice(0, 10)}-${report.date.slice(11, 16).replace(':', '')}`;
+const file = join(dir, `${stamp}-${scale}${dbUrl.startsWith('postgres') ? '-postgres' : ''}${smoke ? '-smoke' : ''}.json`);
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 if (!smoke && !failed && only === null) writeReport(join(root, 'docs/benchmarks.md'), report);
 console.table(results.map(({ notes: _notes, ...r }) => r));
