@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
-import { sharedRead } from './shared-read.js';
+import { readOncePerTurn, sharedRead } from './shared-read.js';
 import { startCheckpointer } from './checkpointer.js';
 import { prepareStatements } from './prepared.js';
 import { withStatementCache } from './statement-cache.js';
@@ -52,7 +52,7 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
     const stopCheckpointer = path === ':memory:' ? async () => undefined : startCheckpointer(path);
     return {
-      db, dialect: 'sqlite', dataVersion: sqliteDataVersion(database),
+      db, dialect: 'sqlite', dataVersion: readOncePerTurn(sqliteDataVersion(database)),
       close: async () => {
         await stopCheckpointer();
         await db.destroy();
@@ -71,10 +71,10 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
  * SQLite: the rows this connection has changed so far (total_changes, which never goes back)
  * and the commits of other connections (data_version). Both are read without a query plan.
  */
-function sqliteDataVersion(database: SQLite.Database): () => Promise<string> {
+function sqliteDataVersion(database: SQLite.Database): () => string {
   const changes = database.prepare('select total_changes()').pluck();
   const external = database.prepare('pragma data_version').pluck();
-  return async () => (database.open ? `${String(external.get())}.${String(changes.get())}` : 'closed');
+  return () => (database.open ? `${String(external.get())}.${String(changes.get())}` : 'closed');
 }
 
 /**

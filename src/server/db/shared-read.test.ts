@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedRead } from './shared-read.js';
+import { readOncePerTurn, sharedRead } from './shared-read.js';
 
 /** A read the test settles by hand, numbered in the order the reads started. */
 function reads() {
@@ -50,5 +50,35 @@ describe('sharedRead', () => {
     expect(started).toHaveLength(3);
     started[2]?.settle();
     expect(await fresh).toBe(3);
+  });
+});
+
+describe('readOncePerTurn', () => {
+  it('reads once for the callers of a turn, after the last of them asked, and again in the next turn', async () => {
+    const state = { value: 1, reads: 0 };
+    const version = readOncePerTurn(() => {
+      state.reads++;
+      return state.value;
+    });
+    const asked = [version(), version()];
+    // Still in the same turn: a change made now is seen by everyone who asked in it.
+    state.value = 2;
+    asked.push(version());
+    expect(await Promise.all(asked)).toEqual([2, 2, 2]);
+    expect(state.reads).toBe(1);
+    state.value = 3;
+    expect(await version()).toBe(3);
+    expect(state.reads).toBe(2);
+  });
+
+  it('rejects the callers of a turn whose read failed, and reads afresh in the next', async () => {
+    let fail = true;
+    const version = readOncePerTurn(() => {
+      if (fail) throw new Error('database is closed');
+      return 'v';
+    });
+    await expect(Promise.all([version(), version()])).rejects.toThrow('database is closed');
+    fail = false;
+    expect(await version()).toBe('v');
   });
 });
