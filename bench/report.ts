@@ -41,10 +41,17 @@ export function writeReport(path: string, report: BenchReport): void {
 Run with \`npm run bench\` (options: \`-- --scale small|madrid --db URL --duration S --connections N
 --clients N\`; \`--help\` for all). Without \`--db\` it generates the scale's dataset
 (\`npm run bench:data\`) in a fresh SQLite file under /tmp; with \`--db\` it uses that database,
-generating it unless the SQLite file exists. It builds the app when \`dist/\` is missing, then starts a
-production server (\`moebius start\`, logs at warn, no demo) in its own process. Results as JSON
-are in \`bench/results/\`. CI runs \`npm run bench -- --smoke\` (small, 1 s per scenario, results in
-a temp directory, this page untouched; fails on any error or a support-count mismatch).
+generating it unless the SQLite file exists. It builds the app when \`dist/\` is missing or older
+than \`src/\`, then starts a production server (\`moebius start\`, logs at warn, no demo) in its
+own process. Results as JSON are in \`bench/results/\`, named by date, time (UTC), scale and
+database. CI runs \`npm run bench -- --smoke\` (small, 1 s per scenario, results in a temp
+directory, this page untouched; fails on any error or a support-count mismatch).
+
+To compare two versions of the code on a shared machine, \`npm run bench:inprocess -- --db URL
+--scenario g\` answers one scenario's requests inside the process (\`app.inject\`, 50 at once, no
+sockets and no load generator; \`--requests N\`, \`--concurrency N\`, \`--worker\`, \`--profile FILE\`)
+and prints the CPU each request cost: it moves far less with the neighbours than requests per
+second over HTTP. Writes go to the given database.
 
 ## Latest run
 
