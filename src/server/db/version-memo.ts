@@ -5,9 +5,9 @@
  * and served only while that version is current; any write, here or by another process, drops
  * them all. Kept values are shared: callers treat them as read-only.
  *
- * Only worth it where reading the version costs less than the lookup: on SQLite a statement
- * without a query plan (3 µs against 30–50 µs); on PostgreSQL the version is a round trip like
- * the lookup itself, so there `dataVersion` is null and every lookup goes to the database.
+ * Worth it because requests share their reads of the version (shared-read.ts): on SQLite one
+ * per turn of the event loop, on PostgreSQL one round trip for all the requests waiting, against
+ * a lookup each. `dataVersion` is null when the read cache is off: every lookup goes to the database.
  */
 export class VersionMemo<V> {
   private version: string | null = null;
