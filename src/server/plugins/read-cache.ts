@@ -3,7 +3,12 @@ import { acceptsGzip, gzipped, type Compressible } from './compression.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Answers may be served again while the database is unchanged (GET routes whose answer depends on the reader, the URL and the data only). */
+    /**
+     * Answers may be served again while the database is unchanged (GET routes whose answer
+     * depends on the reader, the URL and the data only). Answers to readers who are not signed
+     * in are then served before routing (front-cache.ts), so such a route must not count or
+     * limit requests (no rate limit) nor set cookies.
+     */
     readCache?: boolean;
   }
   interface FastifyRequest {
