@@ -103,6 +103,13 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
     done?.(entry);
   };
 
+  // The rule above as a guard: a rate-limited route would be limited only for signed-in readers.
+  app.addHook('onRoute', (route) => {
+    const config: unknown = route.config;
+    if (typeof config === 'object' && config !== null && 'readCache' in config && config.readCache === true && 'rateLimit' in config && config.rateLimit !== undefined) {
+      throw new Error(`${route.method.toString()} ${route.url}: a route whose answers are kept (readCache) cannot be rate-limited; its anonymous answers go out before routing.`);
+    }
+  });
   app.decorateRequest('readCacheVersion', null);
   app.decorateRequest('readCacheSettle', null);
   app.decorateRequest('readCacheKept', null);
