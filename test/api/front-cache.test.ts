@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
-import { idea, openRoom } from '../support/contributions.js';
+import { idea, openRoom, roomWithHidden } from '../support/contributions.js';
 import { describeEachDatabase } from '../support/test-app.js';
 
 interface Answer {
@@ -87,11 +87,7 @@ describeEachDatabase('kept answers served before routing', (t, dialect) => {
   });
 
   it('leaves signed-in readers, API tokens, HEAD and unknown addresses to the app', async () => {
-    const room = await openRoom(t());
-    const ana = await room.participant('Ana');
-    const kept = await room.contribute(ana, idea('Kept in view'));
-    const hidden = await room.contribute(ana, idea('Hidden by the hosts'));
-    expect((await room.host.client.post(`/api/v1/contributions/${hidden.id}/hide`, { reason: 'Off topic here.' })).status).toBe(200);
+    const { room, ana, kept, hidden } = await roomWithHidden(t());
     const feed = `/api/v1/initiatives/${room.initiative.id}/contributions`;
     const ids = (answer: Answer) => json<Page>(answer).items.map((i) => i.id).sort();
     for (let i = 0; i < 2; i++) expect(ids(await get(feed))).toEqual([kept.id]);

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { createDatabase } from '../../src/server/db/database.js';
-import { idea, openRoom } from '../support/contributions.js';
+import { idea, openRoom, roomWithHidden } from '../support/contributions.js';
 import { describeEachDatabase } from '../support/test-app.js';
 
 interface Page {
@@ -49,11 +49,7 @@ describeEachDatabase('the read cache', (t, dialect) => {
   });
 
   it('keeps each reader’s answer apart, and never keeps errors or routes that did not opt in', async () => {
-    const room = await openRoom(t());
-    const ana = await room.participant('Ana');
-    const kept = await room.contribute(ana, idea('Kept in view'));
-    const hidden = await room.contribute(ana, idea('Hidden by the hosts'));
-    expect((await room.host.client.post(`/api/v1/contributions/${hidden.id}/hide`, { reason: 'Off topic here.' })).status).toBe(200);
+    const { room, ana, kept, hidden } = await roomWithHidden(t());
     const feed = `/api/v1/initiatives/${room.initiative.id}/contributions`;
     const ids = (page: Page) => page.items.map((i) => i.id).sort();
     const anonymous = t().client();

@@ -67,3 +67,14 @@ export async function openRoom(t: TestApp, audience: string[] = ['customer', 'su
     },
   };
 }
+
+/** An open room where Ana wrote one contribution still shown and one the hosts hid. */
+export async function roomWithHidden(t: TestApp): Promise<{ room: Room; ana: Person; kept: ContributionBody; hidden: ContributionBody }> {
+  const room = await openRoom(t);
+  const ana = await room.participant('Ana');
+  const kept = await room.contribute(ana, idea('Kept in view'));
+  const hidden = await room.contribute(ana, idea('Hidden by the hosts'));
+  const hid = await room.host.client.post(`/api/v1/contributions/${hidden.id}/hide`, { reason: 'Off topic here.' });
+  if (hid.status !== 200) throw new Error(`hide failed: ${hid.status} ${JSON.stringify(hid.body)}`);
+  return { room, ana, kept, hidden };
+}
