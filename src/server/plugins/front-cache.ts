@@ -62,14 +62,14 @@ export class FrontCache {
   private serve(request: IncomingMessage, response: ServerResponse, app: RequestListener): void {
     const parts = this.parts;
     const url = request.url ?? '';
-    if (parts === null || this.closing || request.method !== 'GET' || !parts.cache.mayKeepForAnyone(url) || request.headers.authorization !== undefined || SESSION.test(request.headers.cookie ?? '')) {
+    if (parts === null || this.closing || request.method !== 'GET' || !parts.cache.holdsForAnyone(url) || request.headers.authorization !== undefined || SESSION.test(request.headers.cookie ?? '')) {
       app(request, response);
       return;
     }
     const started = performance.now();
     parts.cache.keptForAnyone(url).then(
       (kept) => {
-        if (kept === null || kept.headers === undefined) return app(request, response);
+        if (kept === null) return app(request, response);
         parts.cache.countFrontHit();
         const id = requestIdOf(request.headers['x-request-id']);
         const gzip = acceptsGzip(request.headers['accept-encoding']) ? gzipped(kept) : null;

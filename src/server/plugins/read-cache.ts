@@ -52,13 +52,18 @@ export interface Entry extends Compressible {
   length?: number;
 }
 
+/** A kept answer that went out to a reader who is not signed in, with the headers it went out with. */
+export type AnyonesEntry = Entry & { headers: Record<string, string | string[]> };
+
+const wentToAnyone = (entry: Entry): entry is AnyonesEntry => entry.headers !== undefined;
+
 /** The read cache as the rest of the server sees it. */
 export interface ReadCache {
   stats(): ReadCacheStats;
-  /** Whether an answer for readers who are not signed in may be kept for `url`: no database read. */
-  mayKeepForAnyone(url: string): boolean;
-  /** The answer kept for readers who are not signed in, under the data version read now; null when there is none. */
-  keptForAnyone(url: string): Promise<Entry | null>;
+  /** Whether an answer for readers who are not signed in is held for `url`, under whatever version: no database read. */
+  holdsForAnyone(url: string): boolean;
+  /** That answer under the data version read now; null when there is none. */
+  keptForAnyone(url: string): Promise<AnyonesEntry | null>;
   /** Counts a kept answer served before routing. */
   countFrontHit(): void;
 }
@@ -89,7 +94,13 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
   /** Answers being computed: `version key` → the answer once sent. */
   const computing = new Map<string, Promise<Entry | null>>();
 
-  const keyOf = (request: FastifyRequest) => `${request.actor?.userId ?? '-'} ${request.url}`;
+  const keyFor = (userId: string | null, url: string) => `${userId ?? '-'} ${url}`;
+  const keyOf = (request: FastifyRequest) => keyFor(request.actor?.userId ?? null, request.url);
+  // The kept object itself: its gzip form and length are filled in on first use.
+  const anyones = (url: string): AnyonesEntry | null => {
+    const kept = entries.get(keyFor(null, url));
+    return kept !== undefined && wentToAnyone(kept) ? kept : null;
+  };
   const observe = (seen: string) => {
     if (seen === version) return;
     version = seen;
@@ -105,8 +116,7 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
 
   // The rule above as a guard: a rate-limited route would be limited only for signed-in readers.
   app.addHook('onRoute', (route) => {
-    const config: unknown = route.config;
-    if (typeof config === 'object' && config !== null && 'readCache' in config && config.readCache === true && 'rateLimit' in config && config.rateLimit !== undefined) {
+    if (route.config?.readCache === true && route.config.rateLimit !== undefined) {
       throw new Error(`${route.method.toString()} ${route.url}: a route whose answers are kept (readCache) cannot be rate-limited; its anonymous answers go out before routing.`);
     }
   });
@@ -178,11 +188,10 @@ export function installReadCache(app: FastifyInstance, options: ReadCacheOptions
   });
   return {
     stats: () => ({ hits, frontHits, misses, entries: entries.size, bytes }),
-    mayKeepForAnyone: (url) => entries.get(`- ${url}`)?.headers !== undefined,
+    holdsForAnyone: (url) => anyones(url) !== null,
     keptForAnyone: async (url) => {
       observe(await options.dataVersion());
-      const kept = entries.get(`- ${url}`);
-      return kept?.headers === undefined ? null : kept;
+      return anyones(url);
     },
     countFrontHit: () => {
       hits++;
