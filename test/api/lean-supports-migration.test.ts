@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { DEFAULT_SEED, generateDataset } from '../../bench/data/generate.js';
 import { SCALES } from '../../bench/data/scales.js';
 import { createDatabase } from '../../src/server/db/database.js';
-import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../../src/server/db/migrate.js';
 import { createTestDatabase, dialects } from '../support/databases.js';
 import { testConfig } from '../support/test-app.js';
 
@@ -20,7 +20,7 @@ for (const dialect of dialects()) {
     const handle = createDatabase(target.url);
     try {
       // Supports written under the schema before 0010: the generated tiny city.
-      await migrateToLatest(handle, '0009_search_without_pending_list');
+      await migrateTo(handle, '0009_search_without_pending_list');
       await generateDataset(handle, { scale: SCALES.tiny, seed: DEFAULT_SEED, now: new Date('2026-06-01T00:00:00.000Z'), secret: testConfig(target).secret });
       const all = () => handle.db.selectFrom('supports').selectAll().orderBy('contributionId').orderBy('userId').execute() as Promise<Support[]>;
       const before = await all();

@@ -37,13 +37,19 @@ class StaticProvider implements MigrationProvider {
 
 export class MigrationError extends Error {}
 
-/**
- * Applies every pending migration, or those up to and including `until` (tests of a migration
- * over data written before it); returns the names applied now.
- */
-export async function migrateToLatest(handle: DatabaseHandle, until?: string): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: new StaticProvider(handle.dialect) });
-  const result: MigrationResultSet = until === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(until);
+/** Applies every pending migration; returns the names applied now. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  return applied(await migratorOf(handle).migrateToLatest());
+}
+
+/** Applies the pending migrations up to and including `name` (tests of a migration over data written before it). */
+export async function migrateTo(handle: DatabaseHandle, name: string): Promise<string[]> {
+  return applied(await migratorOf(handle).migrateTo(name));
+}
+
+const migratorOf = (handle: DatabaseHandle) => new Migrator({ db: handle.db, provider: new StaticProvider(handle.dialect) });
+
+function applied(result: MigrationResultSet): string[] {
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
