@@ -132,7 +132,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, options
     mailer: options.mailer ?? createMailer(config.smtpUrl, config.dataDir),
     files: new FileStore(join(config.dataDir, 'files')),
     log: app.log,
-    memoVersion: config.readCache ? database.dataVersion : null,
+    memoVersion: config.readCache ? database.memoVersion : null,
   };
   const events = new EventsService(ctx);
   const accounts = new AccountsService(ctx, events);

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { DEFAULT_SEED, generateDataset } from '../../bench/data/generate.js';
 import { SCALES } from '../../bench/data/scales.js';
 import { createDatabase } from '../../src/server/db/database.js';
-import { migrateTo, migrateToLatest } from '../../src/server/db/migrate.js';
+import { migrateTo } from '../../src/server/db/migrate.js';
 import { createTestDatabase, dialects } from '../support/databases.js';
 import { testConfig } from '../support/test-app.js';
 
@@ -27,7 +27,7 @@ for (const dialect of dialects()) {
       expect(before.length).toBeGreaterThan(100);
       expect(before.some((s) => s.inWindow === 1) && before.some((s) => s.inWindow === 0)).toBe(true);
 
-      expect(await migrateToLatest(handle)).toEqual(['0010_lean_supports']);
+      expect(await migrateTo(handle, '0010_lean_supports')).toEqual(['0010_lean_supports']);
       expect(await all()).toEqual(before);
       const indexes =
         dialect === 'sqlite'

@@ -66,12 +66,30 @@ describe('migrations', () => {
     }
   });
 
+  it('index events by id and by organisation only: no per-subject index to write on every event (0011)', async () => {
+    for (const dialect of dialects()) {
+      const target = await createTestDatabase(dialect);
+      const handle = createDatabase(target.url);
+      try {
+        await migrateToLatest(handle);
+        const indexes =
+          dialect === 'sqlite'
+            ? (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'events' order by name`.execute(handle.db)).rows
+            : (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'events' order by indexname`.execute(handle.db)).rows;
+        expect(indexes.map((i) => i.name)).toEqual(dialect === 'sqlite' ? ['events_org_idx'] : ['events_org_idx', 'events_pkey']);
+      } finally {
+        await handle.close();
+        await target.drop();
+      }
+    }
+  });
+
   it('are idempotent: a second run applies nothing', async () => {
     for (const dialect of dialects()) {
       const target = await createTestDatabase(dialect);
       const handle = createDatabase(target.url);
       try {
-        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters', '0007_search_document', '0008_session_expiry', '0009_search_without_pending_list', '0010_lean_supports']);
+        expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters', '0007_search_document', '0008_session_expiry', '0009_search_without_pending_list', '0010_lean_supports', '0011_events_without_subject_index']);
         expect(await migrateToLatest(handle)).toEqual([]);
       } finally {
         await handle.close();

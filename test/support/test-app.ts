@@ -53,10 +53,11 @@ export class TestApp {
     private readonly testDb: TestDatabase,
   ) {}
 
-  static async start(dialect: Dialect, options: AppOptions = {}, overrides: Partial<Config> = {}): Promise<TestApp> {
+  /** `onQuery` sees the SQL of every statement the app runs. */
+  static async start(dialect: Dialect, options: AppOptions = {}, overrides: Partial<Config> = {}, onQuery?: (sql: string) => void): Promise<TestApp> {
     const testDb = await createTestDatabase(dialect);
     const config = testConfig(testDb, overrides);
-    const database = createDatabase(testDb.url);
+    const database = createDatabase(testDb.url, onQuery === undefined ? {} : { onQuery });
     await migrateToLatest(database);
     const { app, services } = await buildApp(config, database, { logger: false, ...options });
     await app.ready();

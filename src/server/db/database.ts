@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import type { Database } from './schema.js';
 import { readOncePerTurn, sharedRead } from './shared-read.js';
 import { startCheckpointer } from './checkpointer.js';
+import { sqliteMemoVersion } from './memo-generation.js';
 import { prepareStatements } from './prepared.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -21,6 +22,12 @@ export interface DatabaseHandle {
    * is at least as new as its version. See ADR 0008.
    */
   dataVersion(): Promise<string>;
+  /**
+   * Names the state of what kept lookups read (version-memo.ts): it changes with every write
+   * the data version sees, except this process's own writes to the tables no kept lookup reads
+   * (SQLite: memo-generation.ts). On PostgreSQL it is the data version.
+   */
+  memoVersion(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -44,15 +51,17 @@ function openSqlite(path: string): SQLite.Database {
 }
 
 /** One factory for both dialects: `sqlite:PATH` or `postgres://…`. */
-export function createDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
+export function createDatabase(url: string, options: { poolSize?: number; onQuery?: (sql: string) => void } = {}): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
+  const { onQuery } = options;
+  const log = onQuery === undefined ? undefined : (event: LogEvent) => onQuery(event.query.sql);
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     const database = openSqlite(path);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins, ...(log && { log }) });
     const stopCheckpointer = path === ':memory:' ? async () => undefined : startCheckpointer(path);
     return {
-      db, dialect: 'sqlite', dataVersion: readOncePerTurn(sqliteDataVersion(database)),
+      db, dialect: 'sqlite', dataVersion: readOncePerTurn(sqliteDataVersion(database)), memoVersion: readOncePerTurn(sqliteMemoVersion(database)),
       close: async () => {
         await stopCheckpointer();
         await db.destroy();
@@ -63,8 +72,9 @@ export function createDatabase(url: string, options: { poolSize?: number } = {})
   prepareStatements(pool);
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', dataVersion: postgresDataVersion(pool), close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log && { log }) });
+  const dataVersion = postgresDataVersion(pool);
+  return { db, dialect: 'postgres', dataVersion, memoVersion: dataVersion, close: () => db.destroy() };
 }
 
 /**

@@ -10,6 +10,7 @@ import { searchDocument } from './migrations/0007_search_document.js';
 import { sessionExpiry } from './migrations/0008_session_expiry.js';
 import { searchWithoutPendingList } from './migrations/0009_search_without_pending_list.js';
 import { leanSupports } from './migrations/0010_lean_supports.js';
+import { eventsWithoutSubjectIndex } from './migrations/0011_events_without_subject_index.js';
 
 /**
  * Forward-only migrations, in order. Never edit one that has landed: add the next.
@@ -26,6 +27,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0008_session_expiry': sessionExpiry,
   '0009_search_without_pending_list': searchWithoutPendingList,
   '0010_lean_supports': leanSupports,
+  '0011_events_without_subject_index': eventsWithoutSubjectIndex,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -13,6 +13,10 @@ export const insertEvent = async (db: Db, event: EventValues): Promise<void> => 
   await insert.run(db, event);
 };
 
+/** The same, answering the new event's id. */
+export const insertEventReturningId = async (db: Db, event: EventValues): Promise<number> =>
+  Number((await db.insertInto('events').values(event).returning('id').executeTakeFirstOrThrow()).id);
+
 export interface EventWithActor extends EventRow {
   actorName: string | null;
   subjectName: string | null;

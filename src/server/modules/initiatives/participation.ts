@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { Context } from '../../context.js';
 import { parseJson } from '../../db/database.js';
 import { reusable } from '../../db/reusable.js';
+import { VersionMemo } from '../../db/version-memo.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import type { TermsService } from '../terms/service.js';
@@ -30,22 +31,36 @@ export interface ContributionStamp {
   phaseId: string;
 }
 
+type Standing = Awaited<ReturnType<ParticipationGate['standing']>>;
+
 /** The gate before every contribution: status, membership, blocks, audience, phase and accepted terms. */
 export class ParticipationGate {
+  /** Each reader's standing in an initiative, kept like its access (version-memo.ts): asked before every support. */
+  private readonly standings: VersionMemo<Standing>;
+
   constructor(
     private readonly ctx: Context,
     private readonly initiatives: InitiativesService,
     private readonly terms: TermsService,
-  ) {}
+  ) {
+    this.standings = new VersionMemo(ctx.memoVersion);
+  }
 
   /** Loads everything the checks need, once (the initiative's access too, unless the caller has it). */
   private async situation(actor: Actor | null, id: string, known?: InitiativeAccess) {
     const access = known ?? (await this.initiatives.authorize(actor, id));
     const phaseId = access.initiative.currentPhaseId;
+    const orgId = access.org.id;
+    const key = `${id}\n${phaseId ?? ''}\n${orgId}\n${actor?.userId ?? ''}`;
+    return { access, ...(await this.standings.get(key, () => this.standing(actor, id, phaseId, orgId))) };
+  }
+
+  /** The phase in force, and the actor's accepted terms and block, if any. */
+  private async standing(actor: Actor | null, id: string, phaseId: string | null, orgId: string) {
     const phase = phaseId === null ? null : ((await repo.findPhase(this.ctx.db, id, phaseId)) ?? null);
     const accepted = actor === null ? null : await this.terms.acceptedVersion(id, actor.userId);
-    const block = actor === null ? undefined : await blockOf.first(this.ctx.db, { orgId: access.org.id, userId: actor.userId });
-    return { access, phase, accepted, block };
+    const block = actor === null ? undefined : await blockOf.first(this.ctx.db, { orgId, userId: actor.userId });
+    return { phase, accepted, block };
   }
 
   /** The reason `action` is refused now, or null when it is allowed. */

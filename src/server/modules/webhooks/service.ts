@@ -206,16 +206,12 @@ export class WebhooksService {
   async test(actor: Actor, id: string): Promise<Delivery> {
     const { webhook } = await this.owned(actor, id);
     if (webhook.active !== 1) throw inactive();
-    const testId = newId();
     const deliveryId = await this.ctx.db.transaction().execute(async (trx) => {
-      await this.events.record(trx, {
+      const eventId = await this.events.recordReturningId(trx, {
         type: TEST_EVENT_TYPE, actorId: actor.userId, orgId: webhook.orgId, subjectType: 'webhook', subjectId: webhook.id,
-        payload: { testId, message: 'A test delivery from Moebius. Verify its signature with your signing secret.' },
+        payload: { testId: newId(), message: 'A test delivery from Moebius. Verify its signature with your signing secret.' },
       });
-      const recorded = await trx.selectFrom('events').select(['id', 'payload']).where('subjectType', '=', 'webhook').where('subjectId', '=', webhook.id).where('type', '=', TEST_EVENT_TYPE).orderBy('id', 'desc').limit(20).execute();
-      const event = recorded.find((r) => (parseJson(r.payload) as { testId?: unknown }).testId === testId);
-      if (!event) throw new Error('the test event was not recorded');
-      return this.delivery.create(trx, webhook.id, webhook.orgId, { id: Number(event.id), type: TEST_EVENT_TYPE }, 'once');
+      return this.delivery.create(trx, webhook.id, webhook.orgId, { id: eventId, type: TEST_EVENT_TYPE }, 'once');
     });
     const row = deliveryId === null ? undefined : await repo.findDelivery(this.ctx.db, deliveryId);
     if (!row) throw new Error('the test delivery was not created');

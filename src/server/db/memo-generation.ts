@@ -1,0 +1,64 @@
+import type SQLite from 'better-sqlite3';
+
+/**
+ * Tables whose writes leave every kept lookup valid (version-memo.ts): the ones the busiest
+ * writes touch (supports, contributions, comments, events and the delivery machinery behind
+ * them), which no kept lookup reads. A test holds the kept lookups to that (memo-generation
+ * test). Every other table, including any added later, moves the generation.
+ */
+export const UNWATCHED_TABLES: ReadonlySet<string> = new Set([
+  'supports', 'contributions', 'contribution_authors', 'contribution_revisions', 'contribution_tags', 'contribution_links',
+  'contribution_attachments', 'comments', 'comment_revisions', 'follows', 'events', 'notifications', 'jobs', 'mail_deliveries',
+  'webhook_deliveries', 'consumer_offsets', 'trending_window', 'flags',
+]);
+
+const PREFIX = 'moebius_memo_';
+
+/**
+ * SQLite: a version for the kept lookups that, unlike the data version, survives this process's
+ * own writes to the tables above — at thousands of supports a second every commit used to drop
+ * every kept token and initiative, and each request looked them up again (docs/benchmarks.md).
+ *
+ * A counter in a temporary table (this connection's own, never on disk) is moved by temporary
+ * triggers on every other table; other processes' commits move `data_version`, and schema
+ * changes `schema_version`, after which the triggers are made again for the tables there are
+ * then. The counter is transactional: a rolled-back write takes its move back with it. So that
+ * a version never names two states (one seen inside a transaction that then rolled back, and a
+ * later commit reaching the same count), a read made while a transaction is open answers a
+ * version used once and never again.
+ */
+export function sqliteMemoVersion(database: SQLite.Database): () => string {
+  database.exec('create temp table if not exists moebius_memo_generation (n integer not null)');
+  if (database.prepare('select count(*) from temp.moebius_memo_generation').pluck().get() === 0) database.exec('insert into temp.moebius_memo_generation values (0)');
+  const generation = database.prepare('select n from temp.moebius_memo_generation').pluck();
+  const external = database.prepare('pragma data_version').pluck();
+  const schema = database.prepare('pragma schema_version').pluck();
+  let watching: unknown = null;
+  let once = 0;
+  return () => {
+    if (!database.open) return 'closed';
+    if (database.inTransaction) return `in-transaction.${++once}`;
+    const schemaVersion = schema.get();
+    if (schemaVersion !== watching) {
+      watchTables(database);
+      watching = schemaVersion;
+    }
+    return `${String(external.get())}.${String(schemaVersion)}.${String(generation.get())}`;
+  };
+}
+
+/** (Re)makes the temporary triggers: insert, update and delete on every watched table move the counter. */
+function watchTables(database: SQLite.Database): void {
+  const old = database.prepare(`select name from temp.sqlite_master where type = 'trigger' and name like '${PREFIX}%'`).pluck().all() as string[];
+  const tables = database.prepare(`select name from main.sqlite_master where type = 'table' and sql not like 'CREATE VIRTUAL TABLE%' and name not like 'sqlite\\_%' escape '\\'`).pluck().all() as string[];
+  const virtual = database.prepare(`select name from main.sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`).pluck().all() as string[];
+  // A virtual table's own storage (FTS5's search_index_data, …) is written only through it.
+  const shadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`));
+  const statements = old.map((name) => `drop trigger if exists temp."${name}";`);
+  for (const table of tables.filter((t) => !UNWATCHED_TABLES.has(t) && !shadow(t))) {
+    for (const event of ['insert', 'update', 'delete']) {
+      statements.push(`create temp trigger "${PREFIX}${table}_${event}" after ${event} on main."${table}" begin update temp.moebius_memo_generation set n = n + 1; end;`);
+    }
+  }
+  database.exec(`begin; ${statements.join('\n')} update temp.moebius_memo_generation set n = n + 1; commit;`);
+}
