@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import type { Database } from './schema.js';
 import { readOncePerTurn, sharedRead } from './shared-read.js';
 import { startCheckpointer } from './checkpointer.js';
+import { allowDirect, ColumnNames } from './direct.js';
 import { sqliteMemoVersion } from './memo-generation.js';
 import { prepareStatements } from './prepared.js';
 import { withStatementCache } from './statement-cache.js';
@@ -52,13 +53,15 @@ function openSqlite(path: string): SQLite.Database {
 
 /** One factory for both dialects: `sqlite:PATH` or `postgres://…`. */
 export function createDatabase(url: string, options: { poolSize?: number; onQuery?: (sql: string) => void } = {}): DatabaseHandle {
-  const plugins = [new CamelCasePlugin()];
+  const camelCase = new ColumnNames();
+  const plugins = [camelCase];
   const { onQuery } = options;
   const log = onQuery === undefined ? undefined : (event: LogEvent) => onQuery(event.query.sql);
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     const database = openSqlite(path);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins, ...(log && { log }) });
+    allowDirect(db, { database, camelCase, onQuery });
     const stopCheckpointer = path === ':memory:' ? async () => undefined : startCheckpointer(path);
     return {
       db, dialect: 'sqlite', dataVersion: readOncePerTurn(sqliteDataVersion(database)), memoVersion: readOncePerTurn(sqliteMemoVersion(database)),

@@ -55,6 +55,24 @@ describe.each(dialects())('reusable queries (%s)', (dialect) => {
     })).rejects.toThrow('roll back');
     expect((await userById.first(handle.db, { id: 'u1' }))?.name).toBe('Ada L.');
   });
+
+  it('never reads what another transaction wrote and has not committed (SQLite: it waits for the connection)', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const writing = handle.db.transaction().execute(async (trx) => {
+      await rename.run(trx, { id: 'u1', name: 'uncommitted' });
+      await held;
+      throw new Error('roll back');
+    });
+    // The transaction is open and has written by now.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const reading = userById.first(handle.db, { id: 'u1' });
+    release();
+    await expect(writing).rejects.toThrow('roll back');
+    expect((await reading)?.name).toBe('Ada L.');
+  });
 });
 
 describe('reusable queries refuse parameters used as anything but values', () => {

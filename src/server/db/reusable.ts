@@ -1,5 +1,6 @@
 import { createQueryId, NoResultError, type Compilable, type CompiledQuery, type QueryNode, type RootOperationNode } from 'kysely';
 import type { Db } from './database.js';
+import { DirectStatement } from './direct.js';
 
 /** What a reusable query may take: scalars only (a list would change the SQL text with its length). */
 export type QueryParams = Record<string, string | number | null>;
@@ -13,6 +14,13 @@ interface Template {
   sql: string;
   query: RootOperationNode;
   slots: Slot[];
+  /** The statement on SQLite's own connection (direct.ts); null on PostgreSQL. */
+  direct: DirectStatement | null;
+}
+
+interface Result<R> {
+  rows: R[];
+  numAffectedRows?: bigint;
 }
 
 /** A query built and compiled once per database, then executed with fresh parameters. */
@@ -39,7 +47,7 @@ function compileTemplate<P extends QueryParams>(db: Db, build: (db: Db, params: 
     if (!value.startsWith(MARK) || value.indexOf(MARK, 1) !== -1) throw new Error(`A parameter of a reusable query was changed while it was built: ${JSON.stringify(value)}`);
     return { key: value.slice(MARK.length) };
   });
-  return { sql: compiled.sql, query: compiled.query, slots };
+  return { sql: compiled.sql, query: compiled.query, slots, direct: DirectStatement.of(db, compiled.sql) };
 }
 
 /**
@@ -49,7 +57,8 @@ function compileTemplate<P extends QueryParams>(db: Db, build: (db: Db, params: 
  * transactions share) with a mark in place of each parameter; later calls only put the
  * parameters in place and execute the compiled SQL, with the same plugins (CamelCasePlugin's
  * result mapping) as any Kysely query. On PostgreSQL the unchanged text also keeps its named
- * prepared statement (prepared.ts), on SQLite its compiled statement (statement-cache.ts).
+ * prepared statement (prepared.ts); on SQLite the statement is compiled once and run straight on
+ * the connection, without Kysely's executor, whenever that is safe (direct.ts).
  *
  * `build` must use the parameters only as values (`where`, `values`, `set`): not in conditions,
  * arithmetic or string building, which would run once, with the marks. Marks found anywhere but
@@ -67,9 +76,11 @@ export function reusable<P extends QueryParams, R>(build: (db: Db, params: P) =>
     return template;
   };
   const rootOf = (db: Db) => templateOf(db).query as QueryNode;
-  const execute = (db: Db, params: P) => {
+  const execute = async (db: Db, params: P): Promise<Result<R>> => {
     const template = templateOf(db);
     const parameters = template.slots.map((slot) => ('key' in slot ? params[slot.key] : slot.value));
+    const direct = template.direct?.execute(db, parameters);
+    if (direct) return direct as Result<R>;
     const query: CompiledQuery<R> = { sql: template.sql, query: template.query, queryId: createQueryId(), parameters };
     return db.executeQuery(query);
   };
