@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Db, Dialect } from './database.js';
+import { DirectStatement } from './direct.js';
 
 interface Job {
   work: (trx: Db) => Promise<unknown>;
@@ -12,6 +13,23 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 const SAVEPOINT = CompiledQuery.raw('savepoint moebius_job');
 const RELEASE = CompiledQuery.raw('release moebius_job');
 const ROLLBACK = CompiledQuery.raw('rollback to moebius_job');
+
+/** A savepoint statement, run straight on the SQLite connection where there is one (direct.ts). */
+class Step {
+  private readonly direct: DirectStatement | null;
+
+  constructor(
+    db: Db,
+    private readonly query: CompiledQuery,
+  ) {
+    this.direct = DirectStatement.of(db, query.sql);
+  }
+
+  async run(trx: Db): Promise<void> {
+    const done = this.direct?.execute(trx, []) ?? null;
+    if (done === null) await trx.executeQuery(this.query);
+  }
+}
 
 /**
  * Small write transactions that arrive together commit together (SQLite). A commit writes every
@@ -29,13 +47,16 @@ const ROLLBACK = CompiledQuery.raw('rollback to moebius_job');
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
+  private readonly steps: { savepoint: Step; release: Step; rollback: Step };
 
   constructor(
     private readonly db: Db,
     private readonly dialect: Dialect,
     /** Most transactions in one commit (bounds how long the first one waits for the last). */
     private readonly maxBatch = 64,
-  ) {}
+  ) {
+    this.steps = { savepoint: new Step(db, SAVEPOINT), release: new Step(db, RELEASE), rollback: new Step(db, ROLLBACK) };
+  }
 
   /** Runs `work` in a transaction (shared with others queued at the same time on SQLite). */
   run<T>(work: (trx: Db) => Promise<T>): Promise<T> {
@@ -61,15 +82,16 @@ export class GroupCommit {
     const outcomes: Outcome[] = [];
     try {
       await this.db.transaction().execute(async (trx) => {
+        const { savepoint, release, rollback } = this.steps;
         for (const job of batch) {
-          await trx.executeQuery(SAVEPOINT);
+          await savepoint.run(trx);
           try {
             outcomes.push({ ok: true, value: await job.work(trx) });
           } catch (error) {
-            await trx.executeQuery(ROLLBACK);
+            await rollback.run(trx);
             outcomes.push({ ok: false, error });
           }
-          await trx.executeQuery(RELEASE);
+          await release.run(trx);
         }
       });
     } catch (error) {

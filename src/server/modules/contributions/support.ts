@@ -94,7 +94,7 @@ export class SupportService {
   }
 
   async support(actor: Actor, id: string): Promise<{ supported: boolean; supportCount: number }> {
-    const access = await this.contributions.access(actor, id);
+    const access = await this.contributions.accessBrief(actor, id);
     const c = access.contribution;
     await this.gate.require(actor, c.initiativeId, 'support', access);
     if (c.mergedIntoId !== null) throw new AppError(409, 'contribution_merged', 'This contribution was merged into another; support that one.', [{ path: '/mergedInto', message: c.mergedIntoId, code: 'contribution_merged' }]);
@@ -113,7 +113,7 @@ export class SupportService {
 
   /** Retracting removes the person's support wherever it counts: here and on what was merged into it. */
   async retract(actor: Actor, id: string): Promise<{ supported: boolean; supportCount: number }> {
-    const access = await this.contributions.access(actor, id);
+    const access = await this.contributions.accessBrief(actor, id);
     const c = access.contribution;
     const supportCount = await this.writes.run(async (trx) => {
       await lockForSupports(trx, this.ctx.dialect, id);
