@@ -3,6 +3,7 @@ import type { Db } from '../../src/server/db/database.js';
 import { ManualClock } from '../../src/server/lib/clock.js';
 import { Dispatcher, type StoredEvent } from '../../src/server/modules/dispatch/dispatcher.js';
 import { backoffMs } from '../../src/server/modules/dispatch/jobs.js';
+import { Worker } from '../../src/server/modules/dispatch/worker.js';
 import { describeEachDatabase, type TestApp } from '../support/test-app.js';
 
 const clock = new ManualClock('2026-11-23T10:00:00.000Z');
@@ -31,6 +32,10 @@ async function orgEvents(t: TestApp, n: number): Promise<number[]> {
   for (let i = 0; i < n; i++) await t.org(owner);
   const rows = await t.db.selectFrom('events').select('id').where('type', '=', 'org.created').orderBy('id', 'desc').limit(n).execute();
   return rows.map((r) => Number(r.id)).reverse();
+}
+
+async function offsetOf(t: TestApp, consumer: string): Promise<number> {
+  return Number((await t.db.selectFrom('consumerOffsets').select('lastEventId').where('consumer', '=', consumer).executeTakeFirstOrThrow()).lastEventId);
 }
 
 async function effects(t: TestApp, kind: string): Promise<number[]> {
@@ -75,6 +80,27 @@ describeEachDatabase('dispatch', (t) => {
     expect(await effects(t(), `${name}.effect`)).toEqual(ids);
     await second.drain();
     expect(await effects(t(), `${name}.effect`)).toEqual(ids);
+  });
+
+  it('hands a quarter of a batch per pass while the process is busy serving, all of it when quiet', async () => {
+    const name = `busy-${t().config.dialect}`;
+    const dispatcher = new Dispatcher(t().services.dispatch.dispatcher.ctx, 'worker-busy', 8);
+    dispatcher.register(recorder(t(), name).consumer);
+    await dispatcher.init();
+    const worker = new Worker(dispatcher, t().services.dispatch.jobs, t().app.log);
+    // A first pass: nothing new for the consumer yet; from here the worker measures how busy the process was.
+    await worker.once();
+    const start = await offsetOf(t(), name);
+    await orgEvents(t(), 12);
+    const handed = async () => (await t().db.selectFrom('events').select('id').where('id', '>', start).where('id', '<=', await offsetOf(t(), name)).execute()).length;
+    // The event loop fully used since the last pass: busy.
+    const until = performance.now() + 60;
+    while (performance.now() < until) Math.sqrt(until);
+    await worker.once();
+    expect(await handed()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await worker.once();
+    expect(await handed()).toBe(10);
   });
 
   it('retries failed jobs with backoff, then keeps them dead until someone retries', async () => {

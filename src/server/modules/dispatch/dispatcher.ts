@@ -58,10 +58,11 @@ export class Dispatcher {
     }
   }
 
-  /** One pass over every consumer; returns how many events were handed over. */
-  async tick(): Promise<number> {
+  /** One pass over every consumer (a quarter of a batch each while the process is busy); returns how many events were handed over. */
+  async tick(load: 'quiet' | 'busy' = 'quiet'): Promise<number> {
+    const limit = load === 'busy' ? Math.ceil(this.batchSize / 4) : this.batchSize;
     let handled = 0;
-    for (const consumer of this.consumers) handled += await this.advance(consumer);
+    for (const consumer of this.consumers) handled += await this.advance(consumer, limit);
     return handled;
   }
 
@@ -95,12 +96,12 @@ export class Dispatcher {
     return (await this.ctx.db.selectFrom('events').select('id').where('id', '>', Number(row.lastEventId)).limit(1).executeTakeFirst()) !== undefined;
   }
 
-  private async advance(consumer: Consumer): Promise<number> {
+  private async advance(consumer: Consumer, limit: number): Promise<number> {
     if (!(await this.behind(consumer.name))) return 0;
     const offset = await this.lease(consumer.name);
     if (offset === null) return 0;
     try {
-      const rows = await this.ctx.db.selectFrom('events').selectAll().where('id', '>', offset).orderBy('id').limit(this.batchSize).execute();
+      const rows = await this.ctx.db.selectFrom('events').selectAll().where('id', '>', offset).orderBy('id').limit(limit).execute();
       const batch = this.contiguous(consumer.name, offset, rows.map((r) => ({ ...r, id: Number(r.id), payload: parseJson(r.payload) as Record<string, unknown> })));
       if (batch.length === 0) return 0;
       const last = batch[batch.length - 1]?.id ?? offset;

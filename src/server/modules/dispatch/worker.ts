@@ -25,14 +25,16 @@ export class Worker {
   private utilisation = performance.eventLoopUtilization();
 
   /**
-   * The pass's time for jobs: the full budget, or a tenth of it while the process was busy
-   * (event loop over 60% used since the last pass, i.e. serving requests). Jobs still progress
-   * at least one per pass; a backlog waits for quieter moments instead of slowing every answer.
+   * Whether the process was busy since the last pass (event loop over 60% used, i.e. serving
+   * requests). A busy pass hands a quarter as many events to each consumer and gives jobs a
+   * tenth of the time; both still progress every pass, and a backlog waits for quieter moments
+   * instead of slowing every answer (at 5,000 supports a second, handing over 200 events per
+   * pass took 8% of the serving thread; docs/benchmarks.md).
    */
-  private jobBudgetMs(): number {
+  private wasBusy(): boolean {
     const since = performance.eventLoopUtilization(this.utilisation);
     this.utilisation = performance.eventLoopUtilization();
-    return since.utilization > 0.6 ? this.budgetMs / 10 : this.budgetMs;
+    return since.utilization > 0.6;
   }
 
   /** A task the worker runs at most every `everyMs` (real time), e.g. response-target alerts and digest planning. */
@@ -69,8 +71,9 @@ export class Worker {
       p.lastRun = Date.now();
       await p.task().catch((error: unknown) => this.log.error({ err: error, task: p.name }, 'periodic task failed'));
     }
-    const events = await this.dispatcher.tick();
-    const jobs = await this.jobs.runDue(50, performance.now() + this.jobBudgetMs());
+    const busy = this.wasBusy();
+    const events = await this.dispatcher.tick(busy ? 'busy' : 'quiet');
+    const jobs = await this.jobs.runDue(50, performance.now() + (busy ? this.budgetMs / 10 : this.budgetMs));
     return events + jobs;
   }
 
