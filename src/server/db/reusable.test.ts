@@ -57,7 +57,7 @@ describe.each(dialects())('reusable queries (%s)', (dialect) => {
   });
 
   it('never reads what another transaction wrote and has not committed (SQLite: it waits for the connection)', async () => {
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
