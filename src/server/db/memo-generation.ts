@@ -40,7 +40,12 @@ export function sqliteMemoVersion(database: SQLite.Database): () => string {
     if (database.inTransaction) return `in-transaction.${++once}`;
     const schemaVersion = schema.get();
     if (schemaVersion !== watching) {
-      watchTables(database);
+      try {
+        watchTables(database);
+      } catch {
+        // Not watched: nothing may be kept (a version used once); the next read tries again.
+        return `unwatched.${++once}`;
+      }
       watching = schemaVersion;
     }
     return `${String(external.get())}.${String(schemaVersion)}.${String(generation.get())}`;
@@ -54,11 +59,16 @@ function watchTables(database: SQLite.Database): void {
   const virtual = database.prepare(`select name from main.sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`).pluck().all() as string[];
   // A virtual table's own storage (FTS5's search_index_data, …) is written only through it.
   const shadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`));
-  const statements = old.map((name) => `drop trigger if exists temp."${name}";`);
+  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const statements = old.map((name) => `drop trigger if exists temp.${quoted(name)}`);
   for (const table of tables.filter((t) => !UNWATCHED_TABLES.has(t) && !shadow(t))) {
     for (const event of ['insert', 'update', 'delete']) {
-      statements.push(`create temp trigger "${PREFIX}${table}_${event}" after ${event} on main."${table}" begin update temp.moebius_memo_generation set n = n + 1; end;`);
+      statements.push(`create temp trigger ${quoted(`${PREFIX}${table}_${event}`)} after ${event} on main.${quoted(table)} begin update temp.moebius_memo_generation set n = n + 1; end`);
     }
   }
-  database.exec(`begin; ${statements.join('\n')} update temp.moebius_memo_generation set n = n + 1; commit;`);
+  statements.push('update temp.moebius_memo_generation set n = n + 1');
+  // All or nothing: a failure rolls back and leaves the triggers as they were.
+  database.transaction(() => {
+    for (const statement of statements) database.exec(statement);
+  })();
 }
