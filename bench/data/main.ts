@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../../src/server/config.js';
 import { createDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { DatasetError, DEFAULT_SEED, generateDataset } from './generate.js';
+import { wholeSqliteFile } from './verify.js';
 import { Progress } from './progress.js';
 import { isScaleName, SCALES } from './scales.js';
 
@@ -93,4 +94,11 @@ try {
   }
 } finally {
   await handle.close();
+}
+if (sqlitePath !== null && process.exitCode === undefined) {
+  const damage = wholeSqliteFile(sqlitePath);
+  if (damage !== null) {
+    console.error(damage);
+    process.exitCode = 1;
+  }
 }

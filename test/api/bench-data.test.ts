@@ -1,7 +1,9 @@
+import { statSync, truncateSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, generateDataset, type GenerateResult } from '../../bench/data/generate.js';
 import { SCALES } from '../../bench/data/scales.js';
+import { wholeSqliteFile } from '../../bench/data/verify.js';
 import { buildApp, type Services } from '../../src/server/app.js';
 import { createDatabase, type DatabaseHandle, type Db } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
@@ -165,3 +167,20 @@ for (const dialect of dialects()) {
     });
   });
 }
+
+describe('a generated SQLite file', () => {
+  it('is whole once written, and a file cut short is found out', async () => {
+    const { target, handle } = await generated('sqlite');
+    await handle.close();
+    const path = target.url.slice('sqlite:'.length);
+    try {
+      expect(wholeSqliteFile(path)).toBeNull();
+      // The last page gone: the header still counts it, and SQLite refuses the file.
+      truncateSync(path, statSync(path).size - 4096);
+      expect(wholeSqliteFile(path)).toBe(`${path} cannot be read (database disk image is malformed): the file is damaged; generate it again with --force.`);
+      expect(wholeSqliteFile(`${path}.missing`)).toMatch(/does not exist/);
+    } finally {
+      await target.drop();
+    }
+  });
+});
