@@ -33,8 +33,8 @@ export function allowDirect(db: Db, connection: Connection): void {
 /**
  * A compiled statement run on better-sqlite3 itself instead of through Kysely's executor
  * (db/reusable.ts). For the few statements every support and contribution runs, the executor's
- * connection lock, promises and result plugin cost as much as SQLite's own work (a primary-key
- * read: 7.2 µs through Kysely, 4.4 µs straight). Rows are camel-cased by the same
+ * connection lock, promises and result plugin added two thirds to SQLite's own work (a
+ * primary-key read: 7.2 µs through Kysely, 4.4 µs straight). Rows are camel-cased by the same
  * CamelCasePlugin the Kysely instance uses, so both paths answer alike.
  *
  * Kysely hands its one SQLite connection to a transaction for its whole length, and SQLite

@@ -35,7 +35,7 @@ const contributionFor = reusable((db, p: { id: string; uid: string }) =>
   db.selectFrom('contributions as c').selectAll('c').select((eb) => authored(eb, p.uid)).where('c.id', '=', p.id),
 );
 
-/** What supporting and retracting need of a contribution: a sixth of its columns, read twice as fast. */
+/** What supporting and retracting need of a contribution: five of its twenty-six columns, read in half the time. */
 export type ContributionBrief = Pick<ContributionRow, 'id' | 'initiativeId' | 'orgId' | 'mergedIntoId' | 'hiddenAt'>;
 const briefFor = reusable((db, p: { id: string; uid: string }) =>
   db
