@@ -14,6 +14,6 @@ export interface Context {
   mailer: Mailer;
   files: FileStore;
   log: FastifyBaseLogger;
-  /** Lookups may be kept while the database is unchanged (version-memo.ts): the data version, null when the read cache is off. */
+  /** Lookups may be kept while what they read is unchanged (version-memo.ts): DatabaseHandle.memoVersion, null when the read cache is off. */
   memoVersion: (() => Promise<string>) | null;
 }

@@ -2,14 +2,15 @@ import type SQLite from 'better-sqlite3';
 
 /**
  * Tables whose writes leave every kept lookup valid (version-memo.ts): the ones the busiest
- * writes touch (supports, contributions, comments, events and the delivery machinery behind
- * them), which no kept lookup reads. A test holds the kept lookups to that (memo-generation
- * test). Every other table, including any added later, moves the generation.
+ * writes touch (supports, contributions, comments, events, the delivery machinery behind them
+ * and the search index's keys), which no kept lookup reads. A test holds the kept lookups to
+ * that (memo-lookups test). Every other table, including any added later, moves the generation;
+ * virtual tables and their storage are never watched.
  */
 export const UNWATCHED_TABLES: ReadonlySet<string> = new Set([
   'supports', 'contributions', 'contribution_authors', 'contribution_revisions', 'contribution_tags', 'contribution_links',
   'contribution_attachments', 'comments', 'comment_revisions', 'follows', 'events', 'notifications', 'jobs', 'mail_deliveries',
-  'webhook_deliveries', 'consumer_offsets', 'trending_window', 'flags',
+  'webhook_deliveries', 'consumer_offsets', 'trending_window', 'flags', 'search_index_keys',
 ]);
 
 const PREFIX = 'moebius_memo_';
@@ -28,8 +29,7 @@ const PREFIX = 'moebius_memo_';
  * version used once and never again.
  */
 export function sqliteMemoVersion(database: SQLite.Database): () => string {
-  database.exec('create temp table if not exists moebius_memo_generation (n integer not null)');
-  if (database.prepare('select count(*) from temp.moebius_memo_generation').pluck().get() === 0) database.exec('insert into temp.moebius_memo_generation values (0)');
+  database.exec('create temp table if not exists moebius_memo_generation (n integer not null); insert into temp.moebius_memo_generation select 0 where not exists (select 1 from temp.moebius_memo_generation)');
   const generation = database.prepare('select n from temp.moebius_memo_generation').pluck();
   const external = database.prepare('pragma data_version').pluck();
   const schema = database.prepare('pragma schema_version').pluck();
@@ -55,13 +55,11 @@ export function sqliteMemoVersion(database: SQLite.Database): () => string {
 /** (Re)makes the temporary triggers: insert, update and delete on every watched table move the counter. */
 function watchTables(database: SQLite.Database): void {
   const old = database.prepare(`select name from temp.sqlite_master where type = 'trigger' and name like '${PREFIX}%'`).pluck().all() as string[];
-  const tables = database.prepare(`select name from main.sqlite_master where type = 'table' and sql not like 'CREATE VIRTUAL TABLE%' and name not like 'sqlite\\_%' escape '\\'`).pluck().all() as string[];
-  const virtual = database.prepare(`select name from main.sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`).pluck().all() as string[];
-  // A virtual table's own storage (FTS5's search_index_data, …) is written only through it.
-  const shadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`));
+  // Ordinary tables only: not a virtual table's own storage (FTS5's search_index_data, …, type 'shadow'), written only through it.
+  const tables = database.prepare(`select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite\\_%' escape '\\'`).pluck().all() as string[];
   const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const statements = old.map((name) => `drop trigger if exists temp.${quoted(name)}`);
-  for (const table of tables.filter((t) => !UNWATCHED_TABLES.has(t) && !shadow(t))) {
+  for (const table of tables.filter((t) => !UNWATCHED_TABLES.has(t))) {
     for (const event of ['insert', 'update', 'delete']) {
       statements.push(`create temp trigger ${quoted(`${PREFIX}${table}_${event}`)} after ${event} on main.${quoted(table)} begin update temp.moebius_memo_generation set n = n + 1; end`);
     }
