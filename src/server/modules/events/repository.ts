@@ -6,16 +6,11 @@ import { reusable } from '../../db/reusable.js';
 // Every write appends one: compiled once (see db/reusable.ts).
 type EventValues = { time: string; actorId: string | null; orgId: string | null; subjectType: string; subjectId: string; type: string; payload: string };
 const insert = reusable((db, e: EventValues) =>
-  db.insertInto('events').values({ time: e.time, actorId: e.actorId, orgId: e.orgId, subjectType: e.subjectType, subjectId: e.subjectId, type: e.type, payload: e.payload }),
+  db.insertInto('events').values({ time: e.time, actorId: e.actorId, orgId: e.orgId, subjectType: e.subjectType, subjectId: e.subjectId, type: e.type, payload: e.payload }).returning('id'),
 );
 
-export const insertEvent = async (db: Db, event: EventValues): Promise<void> => {
-  await insert.run(db, event);
-};
-
-/** The same, answering the new event's id. */
-export const insertEventReturningId = async (db: Db, event: EventValues): Promise<number> =>
-  Number((await db.insertInto('events').values(event).returning('id').executeTakeFirstOrThrow()).id);
+/** Appends the event; answers its id. */
+export const insertEvent = async (db: Db, event: EventValues): Promise<number> => Number((await insert.one(db, event)).id);
 
 export interface EventWithActor extends EventRow {
   actorName: string | null;

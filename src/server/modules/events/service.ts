@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { parseJson, type Db } from '../../db/database.js';
 import { toPage, decodeCursor, type PageResult } from '../../lib/pagination.js';
-import { insertEvent, insertEventReturningId, listOrgEvents, type EventWithActor } from './repository.js';
+import { insertEvent, listOrgEvents, type EventWithActor } from './repository.js';
 import type { EventItem } from './schemas.js';
 
 /** A domain event: what happened, to what, by whom. Written in the transaction of the change. */
@@ -30,18 +30,9 @@ const present = (row: EventWithActor): EventItem => ({
 export class EventsService {
   constructor(private readonly ctx: Context) {}
 
-  /** Appends an event; `trx` must be the transaction of the change it describes. */
-  async record(trx: Db, event: DomainEvent): Promise<void> {
-    await insertEvent(trx, this.values(event));
-  }
-
-  /** The same, answering the event's id (for the rare caller that refers to it straight away). */
-  async recordReturningId(trx: Db, event: DomainEvent): Promise<number> {
-    return insertEventReturningId(trx, this.values(event));
-  }
-
-  private values(event: DomainEvent) {
-    return {
+  /** Appends an event and answers its id; `trx` must be the transaction of the change it describes. */
+  async record(trx: Db, event: DomainEvent): Promise<number> {
+    return insertEvent(trx, {
       time: this.ctx.clock.now().toISOString(),
       actorId: event.actorId,
       orgId: event.orgId,
@@ -49,7 +40,7 @@ export class EventsService {
       subjectId: event.subjectId,
       type: event.type,
       payload: JSON.stringify(event.payload ?? {}),
-    };
+    });
   }
 
   /** Newest first. Access is checked by the caller (owners only). */

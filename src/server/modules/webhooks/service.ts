@@ -207,7 +207,7 @@ export class WebhooksService {
     const { webhook } = await this.owned(actor, id);
     if (webhook.active !== 1) throw inactive();
     const deliveryId = await this.ctx.db.transaction().execute(async (trx) => {
-      const eventId = await this.events.recordReturningId(trx, {
+      const eventId = await this.events.record(trx, {
         type: TEST_EVENT_TYPE, actorId: actor.userId, orgId: webhook.orgId, subjectType: 'webhook', subjectId: webhook.id,
         payload: { testId: newId(), message: 'A test delivery from Moebius. Verify its signature with your signing secret.' },
       });
