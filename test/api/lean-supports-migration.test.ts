@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { DEFAULT_SEED, generateDataset } from '../../bench/data/generate.js';
 import { SCALES } from '../../bench/data/scales.js';
-import { createDatabase } from '../../src/server/db/database.js';
 import { migrateTo } from '../../src/server/db/migrate.js';
-import { createTestDatabase, dialects } from '../support/databases.js';
+import { dialects } from '../support/databases.js';
+import { indexesOf, onFreshDatabase } from '../support/schema.js';
 import { testConfig } from '../support/test-app.js';
 
 interface Support {
@@ -16,9 +16,7 @@ interface Support {
 
 for (const dialect of dialects()) {
   it(`0010 keeps every support, each with its time and trending flag, on a leaner table [${dialect}]`, async () => {
-    const target = await createTestDatabase(dialect);
-    const handle = createDatabase(target.url);
-    try {
+    await onFreshDatabase(dialect, async (handle, target) => {
       // Supports written under the schema before 0010: the generated tiny city.
       await migrateTo(handle, '0009_search_without_pending_list');
       await generateDataset(handle, { scale: SCALES.tiny, seed: DEFAULT_SEED, now: new Date('2026-06-01T00:00:00.000Z'), secret: testConfig(target).secret });
@@ -29,11 +27,7 @@ for (const dialect of dialects()) {
 
       expect(await migrateTo(handle, '0010_lean_supports')).toEqual(['0010_lean_supports']);
       expect(await all()).toEqual(before);
-      const indexes =
-        dialect === 'sqlite'
-          ? (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'supports' order by name`.execute(handle.db)).rows
-          : (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'supports' order by indexname`.execute(handle.db)).rows;
-      expect(indexes.map((i) => i.name)).toEqual(dialect === 'sqlite' ? ['supports_in_window_idx'] : ['supports_in_window_idx', 'supports_pk']);
+      expect(await indexesOf(handle, 'supports')).toEqual(dialect === 'sqlite' ? ['supports_in_window_idx'] : ['supports_in_window_idx', 'supports_pk']);
       if (dialect === 'sqlite') {
         // WITHOUT ROWID: the primary key is the table (SQLite names no index for it).
         const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where name = 'supports'`.execute(handle.db);
@@ -45,9 +39,6 @@ for (const dialect of dialects()) {
       const first = before[0];
       if (first === undefined) throw new Error('no support generated');
       await expect(handle.db.insertInto('supports').values({ ...first, createdAt: '2026-06-02T00:00:00.000Z' }).execute()).rejects.toThrow();
-    } finally {
-      await handle.close();
-      await target.drop();
-    }
+    });
   });
 }

@@ -1,15 +1,13 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
-import { createTestDatabase, dialects } from '../support/databases.js';
+import { dialects } from '../support/databases.js';
+import { indexesOf, onFreshDatabase } from '../support/schema.js';
 
 type Shape = Record<string, string[]>;
 
 async function shapeOf(dialect: 'sqlite' | 'postgres'): Promise<Shape> {
-  const target = await createTestDatabase(dialect);
-  const handle = createDatabase(target.url);
-  try {
+  return onFreshDatabase(dialect, async (handle) => {
     await migrateToLatest(handle);
     const rows =
       dialect === 'sqlite'
@@ -30,10 +28,7 @@ async function shapeOf(dialect: 'sqlite' | 'postgres'): Promise<Shape> {
     for (const row of rows.filter((r) => !(r.table_name === 'search_index' && r.column_name === 'document'))) (shape[row.table_name] ??= []).push(row.column_name);
     for (const columns of Object.values(shape)) columns.sort();
     return shape;
-  } finally {
-    await handle.close();
-    await target.drop();
-  }
+  });
 }
 
 describe('migrations', () => {
@@ -54,47 +49,28 @@ describe('migrations', () => {
   });
 
   it.runIf(dialects().includes('postgres'))('write PostgreSQL search documents straight into the GIN index, with no pending list to scan', async () => {
-    const target = await createTestDatabase('postgres');
-    const handle = createDatabase(target.url);
-    try {
+    await onFreshDatabase('postgres', async (handle) => {
       await migrateToLatest(handle);
       const { rows } = await sql<{ reloptions: string[] | null }>`select reloptions from pg_class where relname = 'search_index_document_idx'`.execute(handle.db.withoutPlugins());
       expect(rows).toEqual([{ reloptions: ['fastupdate=off'] }]);
-    } finally {
-      await handle.close();
-      await target.drop();
-    }
+    });
   });
 
   it('index events by id and by organisation only: no per-subject index to write on every event (0011)', async () => {
     for (const dialect of dialects()) {
-      const target = await createTestDatabase(dialect);
-      const handle = createDatabase(target.url);
-      try {
+      await onFreshDatabase(dialect, async (handle) => {
         await migrateToLatest(handle);
-        const indexes =
-          dialect === 'sqlite'
-            ? (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'events' order by name`.execute(handle.db)).rows
-            : (await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'events' order by indexname`.execute(handle.db)).rows;
-        expect(indexes.map((i) => i.name)).toEqual(dialect === 'sqlite' ? ['events_org_idx'] : ['events_org_idx', 'events_pkey']);
-      } finally {
-        await handle.close();
-        await target.drop();
-      }
+        expect(await indexesOf(handle, 'events')).toEqual(dialect === 'sqlite' ? ['events_org_idx'] : ['events_org_idx', 'events_pkey']);
+      });
     }
   });
 
   it('are idempotent: a second run applies nothing', async () => {
     for (const dialect of dialects()) {
-      const target = await createTestDatabase(dialect);
-      const handle = createDatabase(target.url);
-      try {
+      await onFreshDatabase(dialect, async (handle) => {
         expect(await migrateToLatest(handle)).toEqual(['0001_foundation', '0002_initiatives', '0003_contributions', '0004_ear_to_mouth', '0005_webhooks', '0006_counters', '0007_search_document', '0008_session_expiry', '0009_search_without_pending_list', '0010_lean_supports', '0011_events_without_subject_index']);
         expect(await migrateToLatest(handle)).toEqual([]);
-      } finally {
-        await handle.close();
-        await target.drop();
-      }
+      });
     }
   });
 });
