@@ -3,12 +3,12 @@ import { UNWATCHED_TABLES } from '../../src/server/db/memo-generation.js';
 import type { Actor } from '../../src/server/lib/actor.js';
 import { idea, openRoom, type Room } from '../support/contributions.js';
 import type { Client } from '../support/client.js';
-import { TestApp, type Person } from '../support/test-app.js';
+import { describeEachDatabase, TestApp, type Person } from '../support/test-app.js';
 
 // The kept lookups (version-memo.ts) on SQLite outlive this process's writes to the tables in
 // UNWATCHED_TABLES (memo-generation.ts). That is only sound while no kept lookup reads one of
 // them: this holds every kept lookup to it, and checks that the lookups are kept through a
-// support and dropped by a write that changes what they answer.
+// support; and, on both databases, that a write changing what they answer drops them.
 
 /** The tables a statement names (from, join, into, update). */
 const tablesOf = (sql: string) => [...sql.matchAll(/\b(?:from|join|into|update)\s+"(\w+)"/gi)].map((m) => m[1] ?? '');
@@ -75,15 +75,22 @@ describe('kept lookups across this process’s own writes (SQLite)', () => {
     const sql = await recorded(keptLookups);
     expect(sql.flatMap(tablesOf)).toEqual([]);
   });
+});
 
-  it('are dropped by a write that changes their answer: a block refuses the very next support', async () => {
+// On both databases (PostgreSQL keeps them under its data version).
+describeEachDatabase('kept standing in an initiative', (tt) => {
+  it('is dropped by a write that changes it: a block refuses the very next support', async () => {
+    const room = await openRoom(tt());
+    const ana = await room.participant('Ana');
     const mine = await room.contribute(room.host, idea('Welded zips'));
-    expect((await api.post(`/api/v1/contributions/${mine.id}/support`)).status).toBe(200);
+    const url = `/api/v1/contributions/${mine.id}/support`;
+    // Her token, access and standing are kept now.
+    expect((await ana.client.post(url)).status).toBe(200);
     const blocked = await room.host.client.post(`/api/v1/orgs/${room.org}/blocks`, { userId: ana.user.id, reason: 'Spam' });
     expect(blocked.status).toBe(201);
     // Retracting stays open to a blocked member; supporting again does not.
-    expect((await api.request('DELETE', `/api/v1/contributions/${mine.id}/support`)).status).toBe(200);
-    const again = await api.post<{ error: { code: string } }>(`/api/v1/contributions/${mine.id}/support`);
+    expect((await ana.client.request('DELETE', url)).status).toBe(200);
+    const again = await ana.client.post<{ error: { code: string } }>(url);
     expect([again.status, again.body.error.code]).toEqual([403, 'blocked']);
   });
 });
